@@ -1,0 +1,79 @@
+namespace VirtCluster.Config;
+
+/// <summary>
+/// The validated, immutable description of one stack's cluster, built from <c>Pulumi.STACK.yaml</c>.
+/// Everything downstream (facts, preflight, planning, resources, benchmarks) reads this and never the YAML.
+/// </summary>
+public sealed record ClusterSpec(
+    string Project,
+    string Stack,
+    string ProjectDirectory,
+    IReadOnlyList<HostSpec> Hosts,
+    LabSpec? Lab,
+    NodeSizing Node,
+    PinningPolicy Pinning,
+    IoMode Io,
+    HypervisorChoice Hypervisor,
+    HcaSpec Hca,
+    FirmwareVersion FirmwareMinimum,
+    NetworkSpec Network,
+    string ImageSpecPath,
+    BenchSelection Bench)
+{
+    /// <summary>How many VMs each host carries: one per host on real clusters, <see cref="LabSpec.Nodes"/> in lab mode.</summary>
+    public int NodesPerHost => Lab?.Nodes ?? 1;
+}
+
+/// <summary>One physical host.</summary>
+/// <param name="Name">Short name, used in resource names and messages (validated: [a-z0-9][a-z0-9-]*).</param>
+/// <param name="Uri">libvirt URI: <c>qemu+ssh://host/system</c>, <c>test:///abs/host.xml</c>, or null in lab mode (the tool's private libvirtd).</param>
+/// <param name="Ssh">How to reach the host's shell for facts libvirt cannot give (IOMMU, firmware); null when facts come from a recording.</param>
+/// <param name="SimulatedHostXml">For the simulated cluster: host XML served by libvirt's test driver (absolute path).</param>
+/// <param name="RecordedFacts">For the simulated cluster: folder of recorded outputs of the real probe commands (absolute path).</param>
+public sealed record HostSpec(
+    string Name,
+    string? Uri,
+    SshEndpoint? Ssh,
+    string? SimulatedHostXml,
+    string? RecordedFacts);
+
+public sealed record SshEndpoint(string Address, int Port, string User, string? IdentityFile);
+
+/// <summary>Lab mode: this machine alone, its own libvirtd in a network namespace the tool creates.</summary>
+public sealed record LabSpec(int Nodes, string Namespace);
+
+/// <summary>Guest sizing. Null vCPUs means all host cores; memory is explicit or host memory minus a reserve.</summary>
+public sealed record NodeSizing(int? Vcpus, long? MemoryBytes, long MemoryReserveBytes, HugePages HugePages);
+
+public enum HugePages { None, TwoMiB, OneGiB }
+
+/// <summary>
+/// <c>Strict</c>: 1:1 vcpupin plus emulatorpin (the paper's choice on Xen); <c>None</c>: left to the scheduler
+/// (better on KVM in the paper); <c>Numa</c>: each vCPU pinned to the CPUs of its guest cell's host cell.
+/// </summary>
+public enum PinningPolicy { Strict, None, Numa }
+
+/// <summary><c>Passthrough</c>: the host's HCA as a managed PCI hostdev (VT-d); <c>Virtio</c>: virtualised I/O baseline.</summary>
+public enum IoMode { Passthrough, Virtio }
+
+/// <summary><c>Auto</c> detects: kvm where vmx/svm exist, TCG (domain type qemu) where not.</summary>
+public enum HypervisorChoice { Auto, Kvm, XenHvm, XenPv, Tcg }
+
+/// <summary>The InfiniBand HCA to pass through: vendor and product ids (Mellanox 0x15b3, ConnectX QDR 0x673c).</summary>
+public sealed record HcaSpec(int VendorId, int? ProductId);
+
+/// <summary>The cluster's isolated network: no forwarding, fixed MAC->IP reservations from this subnet.</summary>
+public sealed record NetworkSpec(string Name, string Subnet, string Bridge);
+
+/// <summary>Which benchmark suite runs after <c>up</c>, and against which bare-metal hosts.</summary>
+/// <param name="Enabled">False: the stage is not declared.</param>
+/// <param name="SuitePath">Suite YAML (absolute path).</param>
+/// <param name="Benchmarks">Names of the suite's benchmarks to run; empty means all.</param>
+/// <param name="BareMetalHosts">A static host list to run the same suite on bare metal (e.g. <c>localhost</c>).</param>
+/// <param name="Binaries">User-supplied binary paths by name (e.g. <c>sp-mz.C</c>), for benchmarks not packaged.</param>
+public sealed record BenchSelection(
+    bool Enabled,
+    string? SuitePath,
+    IReadOnlyList<string> Benchmarks,
+    IReadOnlyList<string> BareMetalHosts,
+    IReadOnlyDictionary<string, string> Binaries);
