@@ -1,0 +1,35 @@
+using VirtCluster.Libvirt.Interop;
+
+namespace VirtCluster.Libvirt;
+
+/// <summary>A storage volume reference; disposing it frees the reference, not the volume.</summary>
+public sealed partial class LibvirtStorageVolume : IDisposable
+{
+    private readonly StorageVolumeHandle handle;
+
+    internal LibvirtStorageVolume(StorageVolumeHandle handle) => this.handle = handle;
+
+    public string Name => LibvirtCall.BorrowedString(NativeMethods.virStorageVolGetName(Handle));
+
+    /// <summary>The volume's path on the host, as domain disk XML refers to it.</summary>
+    public string Path => LibvirtCall.OwnedString(NativeMethods.virStorageVolGetPath(Handle));
+
+    /// <summary>libvirt's unique key for the volume (usually its path).</summary>
+    public string Key => LibvirtCall.BorrowedString(NativeMethods.virStorageVolGetKey(Handle));
+
+    private StorageVolumeHandle Handle
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(handle.IsClosed, this);
+            return handle;
+        }
+    }
+
+    public string XmlDesc() => LibvirtCall.OwnedString(NativeMethods.virStorageVolGetXMLDesc(Handle, 0));
+
+    /// <summary>Deletes the volume and its data.</summary>
+    public void Delete() => LibvirtCall.Check(NativeMethods.virStorageVolDelete(Handle, 0));
+
+    public void Dispose() => handle.Dispose();
+}
