@@ -12,6 +12,7 @@ namespace VirtCluster.Libvirt;
 public sealed partial class LibvirtConnection : IDisposable
 {
     private readonly ConnectHandle handle;
+    private volatile bool disposed;
 
     private LibvirtConnection(ConnectHandle handle, string uri)
     {
@@ -29,7 +30,7 @@ public sealed partial class LibvirtConnection : IDisposable
     {
         get
         {
-            ObjectDisposedException.ThrowIf(handle.IsClosed, this);
+            ObjectDisposedException.ThrowIf(disposed, this);
             return handle;
         }
     }
@@ -89,7 +90,11 @@ public sealed partial class LibvirtConnection : IDisposable
     /// Releases this object's reference. The underlying virConnectClose runs once every object obtained
     /// from this connection is disposed as well. Calling it again does nothing.
     /// </summary>
-    public void Dispose() => handle.Dispose();
+    public void Dispose()
+    {
+        disposed = true;
+        handle.Dispose();
+    }
 
     private static LibvirtConnection OpenWith(string uri, Func<string, nint> open)
     {

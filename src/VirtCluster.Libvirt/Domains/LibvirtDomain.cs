@@ -12,6 +12,7 @@ public sealed partial class LibvirtDomain : IDisposable
     private const int UuidStringLength = 37;
 
     private readonly DomainHandle handle;
+    private volatile bool disposed;
 
     internal LibvirtDomain(DomainHandle handle) => this.handle = handle;
 
@@ -34,7 +35,7 @@ public sealed partial class LibvirtDomain : IDisposable
     {
         get
         {
-            ObjectDisposedException.ThrowIf(handle.IsClosed, this);
+            ObjectDisposedException.ThrowIf(disposed, this);
             return handle;
         }
     }
@@ -73,5 +74,10 @@ public sealed partial class LibvirtDomain : IDisposable
         return autostart != 0;
     }
 
-    public void Dispose() => handle.Dispose();
+    /// <summary>Frees this reference (the object itself stays); calling it again does nothing.</summary>
+    public void Dispose()
+    {
+        disposed = true;
+        handle.Dispose();
+    }
 }

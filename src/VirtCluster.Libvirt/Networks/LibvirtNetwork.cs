@@ -8,6 +8,7 @@ public sealed class LibvirtNetwork : IDisposable
     private const uint XmlInactive = 1;
 
     private readonly NetworkHandle handle;
+    private volatile bool disposed;
 
     internal LibvirtNetwork(NetworkHandle handle) => this.handle = handle;
 
@@ -17,7 +18,7 @@ public sealed class LibvirtNetwork : IDisposable
     {
         get
         {
-            ObjectDisposedException.ThrowIf(handle.IsClosed, this);
+            ObjectDisposedException.ThrowIf(disposed, this);
             return handle;
         }
     }
@@ -36,5 +37,10 @@ public sealed class LibvirtNetwork : IDisposable
 
     public bool IsActive() => LibvirtCall.CheckBool(NativeMethods.virNetworkIsActive(Handle));
 
-    public void Dispose() => handle.Dispose();
+    /// <summary>Frees this reference (the object itself stays); calling it again does nothing.</summary>
+    public void Dispose()
+    {
+        disposed = true;
+        handle.Dispose();
+    }
 }

@@ -6,6 +6,7 @@ namespace VirtCluster.Libvirt;
 public sealed class LibvirtNodeDevice : IDisposable
 {
     private readonly NodeDeviceHandle handle;
+    private volatile bool disposed;
 
     internal LibvirtNodeDevice(NodeDeviceHandle handle) => this.handle = handle;
 
@@ -16,7 +17,7 @@ public sealed class LibvirtNodeDevice : IDisposable
     {
         get
         {
-            ObjectDisposedException.ThrowIf(handle.IsClosed, this);
+            ObjectDisposedException.ThrowIf(disposed, this);
             return handle;
         }
     }
@@ -34,5 +35,10 @@ public sealed class LibvirtNodeDevice : IDisposable
     /// <summary>Gives a detached device back to its host driver.</summary>
     public void Reattach() => LibvirtCall.Check(NativeMethods.virNodeDeviceReAttach(Handle));
 
-    public void Dispose() => handle.Dispose();
+    /// <summary>Frees this reference (the object itself stays); calling it again does nothing.</summary>
+    public void Dispose()
+    {
+        disposed = true;
+        handle.Dispose();
+    }
 }

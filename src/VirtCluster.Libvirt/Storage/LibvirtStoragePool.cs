@@ -8,6 +8,7 @@ public sealed class LibvirtStoragePool : IDisposable
     private const uint XmlInactive = 1;
 
     private readonly StoragePoolHandle handle;
+    private volatile bool disposed;
 
     internal LibvirtStoragePool(StoragePoolHandle handle) => this.handle = handle;
 
@@ -17,7 +18,7 @@ public sealed class LibvirtStoragePool : IDisposable
     {
         get
         {
-            ObjectDisposedException.ThrowIf(handle.IsClosed, this);
+            ObjectDisposedException.ThrowIf(disposed, this);
             return handle;
         }
     }
@@ -75,7 +76,12 @@ public sealed class LibvirtStoragePool : IDisposable
 
     public bool IsActive() => LibvirtCall.CheckBool(NativeMethods.virStoragePoolIsActive(Handle));
 
-    public void Dispose() => handle.Dispose();
+    /// <summary>Frees this reference (the object itself stays); calling it again does nothing.</summary>
+    public void Dispose()
+    {
+        disposed = true;
+        handle.Dispose();
+    }
 
     private LibvirtStorageVolume AdoptVolume(nint pointer) =>
         new(StorageVolumeHandle.Adopt(pointer, handle));

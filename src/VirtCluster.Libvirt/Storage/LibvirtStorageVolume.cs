@@ -6,6 +6,7 @@ namespace VirtCluster.Libvirt;
 public sealed partial class LibvirtStorageVolume : IDisposable
 {
     private readonly StorageVolumeHandle handle;
+    private volatile bool disposed;
 
     internal LibvirtStorageVolume(StorageVolumeHandle handle) => this.handle = handle;
 
@@ -21,7 +22,7 @@ public sealed partial class LibvirtStorageVolume : IDisposable
     {
         get
         {
-            ObjectDisposedException.ThrowIf(handle.IsClosed, this);
+            ObjectDisposedException.ThrowIf(disposed, this);
             return handle;
         }
     }
@@ -31,5 +32,10 @@ public sealed partial class LibvirtStorageVolume : IDisposable
     /// <summary>Deletes the volume and its data.</summary>
     public void Delete() => LibvirtCall.Check(NativeMethods.virStorageVolDelete(Handle, 0));
 
-    public void Dispose() => handle.Dispose();
+    /// <summary>Frees this reference (the object itself stays); calling it again does nothing.</summary>
+    public void Dispose()
+    {
+        disposed = true;
+        handle.Dispose();
+    }
 }
