@@ -8,6 +8,25 @@ namespace VirtCluster.Hosts;
 /// </summary>
 public static class HostFactsBuilder
 {
+    /// <summary>Parses the libvirt documents and combines them with the probe outputs; parse errors name the host.</summary>
+    public static HostFacts Build(string hostName, LibvirtDocuments libvirt, ProbeOutputs probe, HcaSpec hcaSpec)
+    {
+        try
+        {
+            return Build(
+                hostName,
+                CapabilitiesParser.Parse(libvirt.CapabilitiesXml),
+                libvirt.DomainCapabilitiesXml is null ? null : DomainCapabilitiesParser.Parse(libvirt.DomainCapabilitiesXml),
+                libvirt.PciDevices(),
+                probe,
+                hcaSpec);
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException($"{hostName}: {e.Message}", e);
+        }
+    }
+
     public static HostFacts Build(
         string hostName,
         HostCapabilities capabilities,
