@@ -98,7 +98,7 @@ public sealed class SshRunner : IAsyncDisposable
         IReadOnlyList<string> argv, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         var command = ShellQuote.Join(argv);
-        return ExecuteAsync("exec " + command, command, timeout ?? _connector.Options.CommandTimeout, cancellationToken);
+        return ExecuteAsync(command, command, timeout ?? _connector.Options.CommandTimeout, cancellationToken);
     }
 
     /// <summary>
@@ -216,16 +216,18 @@ public sealed class SshRunner : IAsyncDisposable
     }
 
     private async Task<CommandResult> ExecuteAsync(
-        string commandText, string shownCommand, TimeSpan timeout, CancellationToken cancellationToken)
+        string program, string shownCommand, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        using var command = _client.CreateCommand(commandText, Encoding.UTF8);
+        // The first stderr line carries the shell's PID, which exec hands on to the program. sshd makes each
+        // session its own process group with that id, so the runner can stop the command and its children.
+        using var command = _client.CreateCommand("printf '%d\\n' \"$$\" >&2; exec " + program, Encoding.UTF8);
         using var timer = new CancellationTokenSource(timeout);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         var clock = Stopwatch.StartNew();
         var execution = command.ExecuteAsync(CancellationToken.None);
-        var stdout = OutputCapture.Start(command.OutputStream, _connector.Options.MaxStdoutBytes);
-        var stderr = OutputCapture.Start(command.ExtendedOutputStream, _connector.Options.MaxStderrBytes);
+        var (stdout, stdoutDone) = OutputCapture.Start(command.OutputStream, _connector.Options.MaxStdoutBytes);
+        var (stderr, stderrDone) = OutputCapture.Start(command.ExtendedOutputStream, _connector.Options.MaxStderrBytes, readsPidLine: true);
 
         var stopped = false;
         try
@@ -235,23 +237,78 @@ public sealed class SshRunner : IAsyncDisposable
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             stopped = true;
-            var grace = (int)_connector.Options.StopGracePeriod.TotalMilliseconds;
-            await Task.Run(() => command.CancelAsync(forceKill: false, millisecondsTimeout: grace), CancellationToken.None)
-                .ConfigureAwait(false);
-            await execution.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            await StopAsync(command, execution, stderr.Pid).ConfigureAwait(false);
         }
 
         var elapsed = clock.Elapsed;
-        var output = await stdout.ConfigureAwait(false);
-        var error = await stderr.ConfigureAwait(false);
+        await Task.WhenAll(stdoutDone, stderrDone).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        return new CommandResult(command.ExitStatus, command.ExitSignal, output.Text, error.Text, elapsed, stopped)
+        return new CommandResult(command.ExitStatus, command.ExitSignal, stdout.Text, stderr.Text, elapsed, stopped)
         {
             Host = Endpoint.HostName,
             Command = shownCommand,
-            StdoutTruncated = output.Truncated,
-            StderrTruncated = error.Truncated,
+            StdoutTruncated = stdout.Truncated,
+            StderrTruncated = stderr.Truncated,
         };
+    }
+
+    /// <summary>
+    /// Stops a running command: SIGTERM to its process group, then SIGKILL after the grace period, sent with
+    /// kill(1) over a second channel because sshd refuses SSH "signal" requests in root sessions. If even that
+    /// does not end it, the channel is closed so the caller is never left waiting.
+    /// </summary>
+    private async Task StopAsync(SshCommand command, Task execution, Task<int> pid)
+    {
+        var grace = _connector.Options.StopGracePeriod;
+        var processGroup = await pid.WaitAsync(grace).ContinueWith(
+            static t => t.IsCompletedSuccessfully ? t.Result : (int?)null, TaskScheduler.Default).ConfigureAwait(false);
+        if (processGroup is int group)
+        {
+            foreach (var signal in new[] { "TERM", "KILL" })
+            {
+                await SignalProcessGroupAsync(group, signal, grace).ConfigureAwait(false);
+                if (await CompletesWithinAsync(execution, grace).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+        }
+
+        command.CancelAsync(forceKill: true, millisecondsTimeout: 0);
+        await CompletesWithinAsync(execution, Timeout.InfiniteTimeSpan).ConfigureAwait(false);
+    }
+
+    private async Task SignalProcessGroupAsync(int processGroup, string signal, TimeSpan timeout)
+    {
+        using var kill = _client.CreateCommand(ShellQuote.Join(["kill", "-" + signal, "--", "-" + processGroup]));
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            // Exit status 1 means the group is already gone, which is what was wanted.
+            await kill.ExecuteAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or SshException)
+        {
+            // Could not deliver the signal; the caller escalates.
+        }
+    }
+
+    private static async Task<bool> CompletesWithinAsync(Task task, TimeSpan timeout)
+    {
+        try
+        {
+            await task.WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        catch
+        {
+            // Cancelled or failed: either way it has ended.
+        }
+
+        return true;
     }
 
     private async Task<SftpClient> GetSftpAsync(CancellationToken cancellationToken)

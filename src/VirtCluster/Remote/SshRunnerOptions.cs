@@ -10,8 +10,8 @@ public sealed record SshRunnerOptions
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// After a timeout or cancellation the command gets SIGTERM; this is how long to wait for it to exit
-    /// before the channel is closed regardless.
+    /// After a timeout or cancellation the command's process group gets SIGTERM, and SIGKILL if it has not
+    /// exited after this long; then the channel is closed regardless.
     /// </summary>
     public TimeSpan StopGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
 
