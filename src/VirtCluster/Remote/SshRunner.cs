@@ -58,6 +58,7 @@ public sealed class SshRunner : IAsyncDisposable
         SshRunnerOptions? options = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(within, TimeSpan.Zero);
         options ??= SshRunnerOptions.Default;
         var connector = new SshConnector(endpoint, identity, knownHosts, options);
         var clock = Stopwatch.StartNew();
