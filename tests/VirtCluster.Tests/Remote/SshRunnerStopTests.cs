@@ -45,6 +45,25 @@ public sealed class SshRunnerStopTests(SshdFixture sshd) : IClassFixture<SshdFix
     }
 
     [Fact]
+    public async Task CommandThatIgnoresTermIsKilledAfterTheGracePeriodWithItsChildren()
+    {
+        var seconds = UniqueSleepSeconds();
+        await using var impatient = await SshRunner.ConnectAsync(
+            sshd.Server.Endpoint(SshdFixture.HostName),
+            sshd.Server.Identity,
+            sshd.Server.PinnedUnder(SshdFixture.HostName),
+            new SshRunnerOptions { StopGracePeriod = TimeSpan.FromSeconds(1) });
+
+        // The child sleep inherits the ignored TERM, so only SIGKILL to the whole group ends both.
+        var result = await impatient.RunScriptAsync($"trap '' TERM; sleep {seconds}; echo unreachable", TimeSpan.FromSeconds(1));
+
+        Assert.True(result.TimedOut);
+        Assert.Equal("KILL", result.Signal);
+        Assert.Equal("", result.Stdout);
+        Assert.False(await IsRunningAsync(seconds), "the ignoring child survived SIGKILL");
+    }
+
+    [Fact]
     public async Task OutputBeyondTheLimitIsDroppedAndFlagged()
     {
         await using var limited = await SshRunner.ConnectAsync(
