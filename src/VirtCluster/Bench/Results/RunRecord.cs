@@ -18,6 +18,6 @@ public sealed record RunRecord(
     string Benchmark,
     string Environment,
     RunStatus Status,
-    string? Reason,
-    string? RawOutput,
-    IReadOnlyList<Sample> Samples);
+    IReadOnlyList<Sample> Samples,
+    string? Reason = null,
+    string? RawOutput = null);
