@@ -36,6 +36,13 @@ internal sealed class TestStack
     public StackBuilder Build(string stack = "dev")
     {
         var builder = new StackBuilder(Project, stack, new StackConfig(Project, stack, "/nonexistent/Pulumi." + stack + ".yaml", new Dictionary<string, ConfigNode>()));
+        Declare(builder);
+        return builder;
+    }
+
+    /// <summary>The program: what <see cref="Build"/> declares, usable as a <see cref="StackProgram"/>.</summary>
+    public void Declare(StackBuilder builder)
+    {
         var network = builder.Declare("test:Network", "net", new JsonObject { ["subnet"] = "10.0.0.0/24" });
         for (var h = 0; h < Hosts; h++)
         {
@@ -61,18 +68,24 @@ internal sealed class TestStack
         }
 
         builder.Export("hosts", Hosts);
+        if (Password is not null)
+        {
+            builder.Export("password", SecretValue.Wrap(Password));
+        }
+
         builder.Export("table", new JsonObject { ["rows"] = new JsonArray(1, 2.5) });
-        return builder;
     }
 
-    public ProviderRegistry Providers() => new(
+    public ProviderRegistry Providers() => new(ProviderList());
+
+    public IReadOnlyList<IResourceProvider> ProviderList() =>
     [
         Provider("test:Network"),
         Provider("test:Pool"),
         Provider("test:BaseImage", replaceOn: ["image", "pool"]),
         Provider("test:Overlay", replaceOn: ["base"]),
         Provider("test:Node", restartOn: ["vcpus"]),
-    ]);
+    ];
 
     public StackEngine Engine(string stack = "dev") => new(Build(stack), Providers(), Store, Observer);
 
