@@ -1,10 +1,6 @@
 namespace VirtCluster.Engine.Secrets;
 
-/// <summary>
-/// Encrypts secret values before they are written to state or stack files, so that nothing secret is kept in
-/// plaintext at rest. The engine depends only on this interface; the passphrase-based implementation lives
-/// beside it.
-/// </summary>
+/// <summary>Encrypts secret config values at rest (stack files, state) and decrypts them for use.</summary>
 public interface ISecretsProvider
 {
     string Encrypt(string plaintext);

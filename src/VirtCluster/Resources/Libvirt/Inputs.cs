@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+using VirtCluster.Engine.Providers;
+
+namespace VirtCluster.Resources.Libvirt;
+
+/// <summary>Reading and checking provider inputs, so every provider reports a missing property the same way.</summary>
+internal static class Inputs
+{
+    public static string String(JsonObject inputs, string property) =>
+        inputs[property] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0
+            ? s
+            : throw new InvalidOperationException($"input '{property}' is missing or not a string");
+
+    public static string? OptionalString(JsonObject inputs, string property) =>
+        inputs[property] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    public static long? OptionalLong(JsonObject inputs, string property) =>
+        inputs[property] is JsonValue v && v.TryGetValue<long>(out var n) ? n : null;
+
+    /// <summary>Check failures for every required string property that is absent or empty.</summary>
+    public static IReadOnlyList<CheckFailure> RequireStrings(JsonObject inputs, params string[] properties) =>
+        [.. properties
+            .Where(p => !(inputs[p] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0))
+            .Select(p => new CheckFailure(p, "required (a non-empty string)"))];
+}
