@@ -132,7 +132,7 @@ internal static class DeployCommands
         foreach (var failure in result.Failures)
         {
             await host.Error.WriteLineAsync("error: " + failure);
-            session.Logger.Error("{Failure}", failure.ToString());
+            session.Logger.Information("{Failure}", failure.ToString());
         }
 
         if (result.NotRun.Count > 0)

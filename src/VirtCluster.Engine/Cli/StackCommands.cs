@@ -61,7 +61,7 @@ internal static class StackCommands
             using var session = StackSession.OpenState(parse, options);
             var config = StackConfigLoader.Load(session.Project, session.Stack, session.Secrets);
             var key = parse.GetValue(getKey)!;
-            var node = config.Get(key) ?? (key.Contains(':') ? null : config.Get("virtcluster:" + key))
+            var node = config.Get(key) ?? (key.Contains(':') ? null : config.Get(session.Project.KeyPrefix + key))
                 ?? throw new ConfigException($"key '{key}' is not set in {config.StackFile} and has no default");
             host.Output.WriteLine(Text(ConfigJson(node, parse.GetValue(options.ShowSecrets)), table: false).TrimEnd('\n'));
             return Task.FromResult(ExitCodes.Success);

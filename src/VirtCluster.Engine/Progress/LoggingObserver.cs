@@ -22,7 +22,8 @@ public sealed class LoggingObserver(ILogger logger) : IDeploymentObserver
         }
         else
         {
-            logger.Error(error, "Failed {Operation} of {Urn} after {Elapsed}", StepText.Name(kind), urn.Value, elapsed);
+            // Information, not Error: the command line reports the failure itself; the log keeps the detail.
+            logger.Information(error, "Failed {Operation} of {Urn} after {Elapsed}", StepText.Name(kind), urn.Value, elapsed);
         }
     }
 }

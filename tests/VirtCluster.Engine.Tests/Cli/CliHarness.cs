@@ -1,4 +1,6 @@
 using VirtCluster.Engine.Cli;
+using VirtCluster.Engine.Config;
+using VirtCluster.Engine.Secrets;
 using VirtCluster.Engine.Tests.TestData;
 
 namespace VirtCluster.Engine.Tests.Cli;
@@ -8,9 +10,27 @@ internal sealed class CliHarness : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
+    public const string Passphrase = "engine-tests";
+
     public CliHarness()
     {
-        File.WriteAllText(Path.Combine(ProjectDirectory, "Pulumi.yaml"), "name: lab\nruntime: dotnet\ndescription: engine tests\n");
+        // One passphrase for every test that needs one, so parallel tests never see different values.
+        Environment.SetEnvironmentVariable(PassphraseSecretsProvider.PassphraseVariable, Passphrase);
+        File.WriteAllText(Path.Combine(ProjectDirectory, "Pulumi.yaml"), """
+            name: lab
+            runtime: dotnet
+            description: engine tests
+            config:
+              lab:vcpus:
+                type: integer
+              lab:password:
+                type: string
+                secret: true
+            """);
+        var stackFile = Path.Combine(ProjectDirectory, "Pulumi.dev.yaml");
+        File.WriteAllText(stackFile, "config:\n");
+        var secrets = PassphraseSecretsProvider.ForStack(ProjectLoader.Load(ProjectDirectory), "dev", Passphrase);
+        File.WriteAllText(stackFile, $"encryptionsalt: {secrets.EncryptionSalt}\nconfig:\n  lab:vcpus: 8\n");
     }
 
     public string ProjectDirectory => _dir.Path;

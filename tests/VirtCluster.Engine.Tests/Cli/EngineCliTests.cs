@@ -186,7 +186,6 @@ public sealed class EngineCliTests
     {
         using var cli = new CliHarness();
         cli.Stack.Password = "hunter2";
-        Environment.SetEnvironmentVariable("VIRTCLUSTER_CONFIG_PASSPHRASE", "engine-tests");
         await cli.RunAsync("up", "--yes", "--stack", "dev");
 
         var (_, json, _) = await cli.RunAsync("stack", "output", "--json", "--stack", "dev");
@@ -240,5 +239,22 @@ public sealed class EngineCliTests
         Assert.Contains("Drift: 0 changed, 1 deleted, 8 unchanged (not recorded)", report);
         Assert.Contains("Drift: 0 changed, 1 deleted, 8 unchanged (recorded)", recorded);
         Assert.Contains("no drift", after);
+    }
+
+    [Fact]
+    public async Task ConfigSetAndGetRoundTripAndSecretsStayEncryptedInTheStackFile()
+    {
+        using var cli = new CliHarness();
+
+        var (setCode, _, setError) = await cli.RunAsync("config", "set", "password", "hunter2", "--secret", "--stack", "dev");
+        var (_, vcpus, _) = await cli.RunAsync("config", "get", "lab:vcpus", "--stack", "dev");
+        var (_, masked, _) = await cli.RunAsync("config", "get", "password", "--stack", "dev");
+        var (_, shown, _) = await cli.RunAsync("config", "get", "password", "--show-secrets", "--stack", "dev");
+
+        Assert.Equal((ExitCodes.Success, ""), (setCode, setError));
+        Assert.Equal("8" + Environment.NewLine, vcpus);
+        Assert.Equal("[secret]" + Environment.NewLine, masked);
+        Assert.Equal("hunter2" + Environment.NewLine, shown);
+        Assert.DoesNotContain("hunter2", File.ReadAllText(Path.Combine(cli.ProjectDirectory, "Pulumi.dev.yaml")));
     }
 }
