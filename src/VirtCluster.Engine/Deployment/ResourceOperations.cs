@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using VirtCluster.Engine.Model;
+using VirtCluster.Engine.Planning;
+using VirtCluster.Engine.Providers;
+using VirtCluster.Engine.State;
+
+namespace VirtCluster.Engine.Deployment;
+
+/// <summary>
+/// Create, update, replace and delete of one resource, each bracketed by a pending record before the provider
+/// is called and the outcome after it, so a crash anywhere leaves something the next run can resolve.
+/// </summary>
+internal sealed class ResourceOperations(ProviderRegistry providers, StateRecorder recorder, IDeploymentObserver? observer)
+{
+    private readonly List<StepKind> _done = [];
+
+    public ChangeCounts Counts
+    {
+        get
+        {
+            lock (_done)
+            {
+                return ChangeCounts.Of(_done);
+            }
+        }
+    }
+
+    public void CountUnchanged(int count)
+    {
+        lock (_done)
+        {
+            _done.AddRange(Enumerable.Repeat(StepKind.Same, count));
+        }
+    }
+
+    /// <summary>Brings a declared resource to its declared inputs, deciding with the outputs now known.</summary>
+    public async Task ApplyAsync(PlanStep step, CancellationToken cancellationToken)
+    {
+        var declaration = step.Declaration!;
+        var provider = declaration.IsComponent ? null : providers.Get(declaration.Type);
+        var inputs = InputResolver.Resolve(declaration.Inputs, recorder.OutputsOf);
+        if (provider is not null && UnknownValue.ContainsUnknown(step.Inputs))
+        {
+            CheckResolved(declaration.Urn, provider, inputs);
+        }
+
+        var old = recorder.Get(declaration.Urn);
+        var kind = old is null ? StepKind.Create : StepDiffer.Diff(provider, old, declaration.Type, inputs).Kind;
+        await RunAsync(declaration.Urn, kind, async () =>
+        {
+            switch (kind)
+            {
+                case StepKind.Same:
+                    if (!old!.Dependencies.SequenceEqual(declaration.Dependencies) || old.Parent != declaration.Parent)
+                    {
+                        recorder.Record(new ResourceCommitted(old with { Dependencies = declaration.Dependencies, Parent = declaration.Parent }));
+                    }
+
+                    break;
+                case StepKind.Create:
+                    await CreateAsync(declaration, provider, inputs, cancellationToken);
+                    break;
+                case StepKind.Update or StepKind.UpdateRestart:
+                    await UpdateAsync(declaration, provider!, old!, inputs, cancellationToken);
+                    break;
+                case StepKind.Replace:
+                    await DeleteAsync(old!, cancellationToken);
+                    await CreateAsync(declaration, provider, inputs, cancellationToken);
+                    break;
+            }
+        });
+    }
+
+    /// <summary>Deletes a recorded resource (already gone is fine: providers treat that as success).</summary>
+    public Task DestroyAsync(ResourceState resource, CancellationToken cancellationToken) =>
+        RunAsync(resource.Urn, StepKind.Delete, () => DeleteAsync(resource, cancellationToken));
+
+    private async Task RunAsync(Urn urn, StepKind kind, Func<Task> operation)
+    {
+        var watch = Stopwatch.StartNew();
+        if (kind != StepKind.Same)
+        {
+            observer?.Started(urn, kind);
+        }
+
+        try
+        {
+            await operation();
+        }
+        catch (Exception e)
+        {
+            observer?.Finished(urn, kind, e, watch.Elapsed);
+            throw new ResourceOperationException(urn, kind, e);
+        }
+
+        if (kind != StepKind.Same)
+        {
+            observer?.Finished(urn, kind, null, watch.Elapsed);
+        }
+
+        lock (_done)
+        {
+            _done.Add(kind);
+        }
+    }
+
+    private async Task CreateAsync(ResourceDeclaration declaration, IResourceProvider? provider, JsonObject inputs, CancellationToken cancellationToken)
+    {
+        var intended = new ResourceState(declaration.Urn, declaration.Type, null, inputs, [], declaration.Dependencies, declaration.Parent, declaration.IsComponent);
+        if (provider is null)
+        {
+            recorder.Record(new ResourceCommitted(intended));
+            return;
+        }
+
+        recorder.Record(new PendingRecorded(new PendingOperation(OperationKind.Create, intended)));
+        var request = new ResourceRequest(declaration.Urn, null, SecretValue.RevealObject(inputs), null, null, new ObserverProgress(observer, declaration.Urn));
+        var result = await provider.CreateAsync(request, cancellationToken);
+        CrashHook.Step();
+        recorder.Record(new ResourceCommitted(intended with { Id = result.Id, Outputs = SecretMarking.Carry(inputs, result.Outputs) }));
+    }
+
+    private async Task UpdateAsync(ResourceDeclaration declaration, IResourceProvider provider, ResourceState old, JsonObject inputs, CancellationToken cancellationToken)
+    {
+        var intended = old with { Inputs = inputs, Dependencies = declaration.Dependencies, Parent = declaration.Parent };
+        recorder.Record(new PendingRecorded(new PendingOperation(OperationKind.Update, intended, old)));
+        var request = new ResourceRequest(
+            declaration.Urn,
+            old.Id,
+            SecretValue.RevealObject(inputs),
+            SecretValue.RevealObject(old.Inputs),
+            SecretValue.RevealObject(old.Outputs),
+            new ObserverProgress(observer, declaration.Urn));
+        var result = await provider.UpdateAsync(request, cancellationToken);
+        CrashHook.Step();
+        recorder.Record(new ResourceCommitted(intended with { Id = result.Id, Outputs = SecretMarking.Carry(inputs, result.Outputs) }));
+    }
+
+    private async Task DeleteAsync(ResourceState resource, CancellationToken cancellationToken)
+    {
+        if (resource.IsComponent)
+        {
+            recorder.Record(new ResourceRemoved(resource.Urn));
+            return;
+        }
+
+        var provider = providers.Get(resource.Type);
+        recorder.Record(new PendingRecorded(new PendingOperation(OperationKind.Delete, resource)));
+        var request = new ResourceRequest(
+            resource.Urn,
+            resource.Id,
+            SecretValue.RevealObject(resource.Inputs),
+            null,
+            SecretValue.RevealObject(resource.Outputs),
+            new ObserverProgress(observer, resource.Urn));
+        await provider.DeleteAsync(request, cancellationToken);
+        CrashHook.Step();
+        recorder.Record(new ResourceRemoved(resource.Urn));
+    }
+
+    private static void CheckResolved(Urn urn, IResourceProvider provider, JsonObject inputs)
+    {
+        var failures = provider.Check(SecretValue.RevealObject(inputs));
+        if (failures.Count > 0)
+        {
+            throw new CheckFailedException([.. failures.Select(f => new ResourceCheckFailure(urn, f.Property, f.Reason))]);
+        }
+    }
+}

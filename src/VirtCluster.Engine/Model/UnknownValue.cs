@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+
+namespace VirtCluster.Engine.Model;
+
+/// <summary>
+/// Stands for an input that depends on an output not known before apply (the referenced resource is still to be
+/// created or replaced). Encoded as <c>{"$unknown": true}</c>; previews show it as <see cref="Display"/>.
+/// Check failures on an unknown property are ignored in a preview: the real value is checked at apply time.
+/// </summary>
+public static class UnknownValue
+{
+    public const string Marker = "$unknown";
+
+    public const string Display = "(known after apply)";
+
+    public static JsonObject Create() => new() { [Marker] = true };
+
+    public static bool IsUnknown(JsonNode? node) =>
+        node is JsonObject obj && obj.Count == 1 && obj.ContainsKey(Marker);
+
+    public static bool ContainsUnknown(JsonNode? node) => node switch
+    {
+        _ when IsUnknown(node) => true,
+        JsonObject obj => obj.Any(p => ContainsUnknown(p.Value)),
+        JsonArray array => array.Any(ContainsUnknown),
+        _ => false,
+    };
+}

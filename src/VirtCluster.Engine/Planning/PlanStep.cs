@@ -1,0 +1,19 @@
+using System.Text.Json.Nodes;
+using VirtCluster.Engine.Model;
+using VirtCluster.Engine.Providers;
+using VirtCluster.Engine.State;
+
+namespace VirtCluster.Engine.Planning;
+
+/// <summary>
+/// One resource's step. <see cref="Inputs"/> are the declared inputs with references resolved where known
+/// (<see cref="UnknownValue"/> where not) and secrets still marked; <see cref="Diffs"/> hold masked values.
+/// </summary>
+public sealed record PlanStep(
+    Urn Urn,
+    string Type,
+    StepKind Kind,
+    JsonObject Inputs,
+    IReadOnlyList<PropertyDiff> Diffs,
+    ResourceState? Old,
+    ResourceDeclaration? Declaration);

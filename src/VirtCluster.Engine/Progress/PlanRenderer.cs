@@ -1,0 +1,69 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using VirtCluster.Engine.Model;
+using VirtCluster.Engine.Planning;
+
+namespace VirtCluster.Engine.Progress;
+
+/// <summary>
+/// A plan as text for people (changed resources with their property diffs, then the counts) and as JSON for
+/// programs (every resource with its inputs). Secrets are always masked.
+/// </summary>
+public static class PlanRenderer
+{
+    public static string Text(Plan plan, bool showUnchanged = false)
+    {
+        var text = new StringBuilder();
+        text.Append("Previewing stack ").Append(plan.Stack).AppendLine(":");
+        var shown = plan.Steps.Where(s => showUnchanged || s.Kind != StepKind.Same).ToList();
+        if (shown.Count == 0)
+        {
+            text.AppendLine("  no changes");
+        }
+
+        var width = shown.Count == 0 ? 0 : shown.Max(s => StepText.Name(s.Kind).Length);
+        foreach (var step in shown)
+        {
+            text.Append("  ").Append(StepText.Symbol(step.Kind).PadRight(3)).Append(StepText.Name(step.Kind).PadRight(width + 2)).AppendLine(step.Urn.Value);
+            foreach (var diff in step.Diffs)
+            {
+                var kind = diff.Kind == Providers.DiffKind.Same ? "" : $" ({StepText.Name(Map(diff.Kind))})";
+                text.Append("        ").Append(diff.Path).Append(": ")
+                    .Append(DisplayJson.Format(diff.Old)).Append(" => ").Append(DisplayJson.Format(diff.New)).AppendLine(kind);
+            }
+        }
+
+        var c = plan.Totals;
+        text.AppendLine()
+            .AppendLine($"Resources: {c.Created} to create, {c.Updated} to update, {c.Replaced} to replace, {c.Deleted} to delete, {c.Unchanged} unchanged");
+        return text.ToString();
+    }
+
+    public static JsonObject Json(Plan plan) => new()
+    {
+        ["stack"] = plan.Stack,
+        ["steps"] = new JsonArray([.. plan.Steps.Select(step => (JsonNode)new JsonObject
+        {
+            ["urn"] = step.Urn.Value,
+            ["type"] = step.Type,
+            ["op"] = StepText.Name(step.Kind),
+            ["inputs"] = SecretValue.Mask(step.Inputs),
+            ["diffs"] = new JsonArray([.. step.Diffs.Select(d => (JsonNode)new JsonObject
+            {
+                ["path"] = d.Path,
+                ["old"] = SecretValue.Mask(d.Old),
+                ["new"] = SecretValue.Mask(d.New),
+                ["kind"] = StepText.Name(Map(d.Kind)),
+            })]),
+        })]),
+        ["counts"] = new JsonObject(plan.Counts.Select(p => KeyValuePair.Create(StepText.Name(p.Key), (JsonNode?)p.Value))),
+    };
+
+    private static StepKind Map(Providers.DiffKind kind) => kind switch
+    {
+        Providers.DiffKind.Update => StepKind.Update,
+        Providers.DiffKind.UpdateRestart => StepKind.UpdateRestart,
+        Providers.DiffKind.Replace => StepKind.Replace,
+        _ => StepKind.Same,
+    };
+}

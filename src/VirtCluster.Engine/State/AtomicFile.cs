@@ -1,0 +1,24 @@
+using System.Text;
+using VirtCluster.Engine.Interop;
+
+namespace VirtCluster.Engine.State;
+
+/// <summary>Replaces a file so that a crash leaves either the old or the new content, never a mix.</summary>
+public static class AtomicFile
+{
+    /// <summary>Temp file beside the target, fsync, rename over the target, fsync the directory.</summary>
+    public static void Write(string path, string content)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temp = path + ".tmp";
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            stream.Write(Encoding.UTF8.GetBytes(content));
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temp, path, overwrite: true);
+        Libc.FsyncDirectory(directory);
+    }
+}

@@ -1,0 +1,249 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using VirtCluster.Engine.Interop;
+using VirtCluster.Engine.Secrets;
+
+namespace VirtCluster.Engine.State;
+
+/// <summary>
+/// State in a backend directory: <c>stacks/STACK.json</c> (the checkpoint, replaced atomically),
+/// <c>stacks/STACK.journal</c> (one JSON line per change, fsynced, appended while a run works) and
+/// <c>stacks/STACK.lock</c>. The journal names the checkpoint generation it extends, so a journal already
+/// folded into a newer checkpoint (a crash between rename and delete) is recognised and ignored.
+/// </summary>
+public sealed class FileStateStore : IStateStore, IDisposable
+{
+    public const int FormatVersion = 1;
+
+    private readonly StateCodec _codec;
+    private readonly string _stack;
+    private FileStream? _journal;
+    private long _journalGeneration = -1;
+    private long _journalValidLength;
+    private long _generation;
+
+    public FileStateStore(string backendDirectory, string stack, Func<ISecretsProvider>? secrets)
+    {
+        _stack = stack;
+        _codec = new StateCodec(secrets);
+        var stacks = Path.Combine(Path.GetFullPath(backendDirectory), "stacks");
+        CheckpointPath = Path.Combine(stacks, stack + ".json");
+        JournalPath = Path.Combine(stacks, stack + ".journal");
+        LockPath = Path.Combine(stacks, stack + ".lock");
+    }
+
+    public string CheckpointPath { get; }
+
+    public string JournalPath { get; }
+
+    public string LockPath { get; }
+
+    public string Location => CheckpointPath;
+
+    public long BytesWritten { get; private set; }
+
+    public IDisposable Lock(bool forceUnlock) => StackLock.Acquire(LockPath, _stack, forceUnlock);
+
+    public StackState Load()
+    {
+        var state = File.Exists(CheckpointPath) ? ReadCheckpoint() : new StackState();
+        _generation = state.Generation;
+        if (File.Exists(JournalPath))
+        {
+            ReplayJournal(state);
+        }
+
+        return state;
+    }
+
+    public void Append(StateChange change)
+    {
+        var journal = OpenJournal();
+        var bytes = Encoding.UTF8.GetBytes(Encode(change).ToJsonString() + "\n");
+        journal.Write(bytes);
+        journal.Flush(flushToDisk: true);
+        BytesWritten += bytes.Length;
+    }
+
+    public void Checkpoint(StackState state)
+    {
+        var next = _generation + 1;
+        var root = new JsonObject
+        {
+            ["version"] = FormatVersion,
+            ["stack"] = _stack,
+            ["generation"] = next,
+            ["resources"] = new JsonArray([.. state.InDependencyOrder().Select(r => (JsonNode)_codec.Write(r))]),
+            ["pending"] = new JsonArray([.. state.Pending.Values.OrderBy(p => p.Resource.Urn).Select(p => (JsonNode)_codec.Write(p))]),
+            ["outputs"] = _codec.Encrypt(state.Outputs),
+        };
+        var text = root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        AtomicFile.Write(CheckpointPath, text);
+        BytesWritten += Encoding.UTF8.GetByteCount(text);
+        _generation = next;
+        state.Generation = next;
+
+        _journal?.Dispose();
+        _journal = null;
+        if (File.Exists(JournalPath))
+        {
+            File.Delete(JournalPath);
+            Libc.FsyncDirectory(Path.GetDirectoryName(JournalPath)!);
+        }
+
+        _journalGeneration = -1;
+    }
+
+    public void Dispose()
+    {
+        _journal?.Dispose();
+        _journal = null;
+    }
+
+    private StackState ReadCheckpoint()
+    {
+        JsonObject root;
+        try
+        {
+            root = JsonNode.Parse(File.ReadAllText(CheckpointPath)) as JsonObject
+                ?? throw new FormatException("the top level is not an object");
+        }
+        catch (Exception e) when (e is JsonException or FormatException)
+        {
+            throw Corrupt(CheckpointPath, e.Message, e);
+        }
+
+        var version = root["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : (int?)null;
+        if (version != FormatVersion)
+        {
+            throw new StateException(
+                $"state file {CheckpointPath} has format version {version?.ToString() ?? "(none)"}, but this build reads version {FormatVersion}; "
+                + "the file was left untouched");
+        }
+
+        try
+        {
+            var state = new StackState { Generation = root["generation"]!.GetValue<long>() };
+            foreach (var node in root["resources"]!.AsArray())
+            {
+                state.Apply(new ResourceCommitted(_codec.ReadResource(node)));
+            }
+
+            foreach (var node in root["pending"]?.AsArray() ?? [])
+            {
+                state.Apply(new PendingRecorded(_codec.ReadPending(node)));
+            }
+
+            state.Outputs = _codec.Decrypt(root["outputs"] as JsonObject ?? []);
+            return state;
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or NullReferenceException or JsonException)
+        {
+            throw Corrupt(CheckpointPath, e.Message, e);
+        }
+    }
+
+    private void ReplayJournal(StackState state)
+    {
+        var text = File.ReadAllText(JournalPath);
+
+        // The last line of a journal may be torn by a crash during its append: that record was never
+        // acknowledged (its operation never started, or its outcome is still pending), so it is dropped.
+        var complete = text.LastIndexOf('\n') + 1;
+        var lines = text[..complete].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (lines.Length == 0)
+        {
+            throw Corrupt(JournalPath, "it has no header line", null);
+        }
+
+        var header = ParseLine(lines[0], 1);
+        var version = header["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : (int?)null;
+        if (version != FormatVersion)
+        {
+            throw new StateException(
+                $"state journal {JournalPath} has format version {version?.ToString() ?? "(none)"}, but this build reads version {FormatVersion}; "
+                + "the file was left untouched");
+        }
+
+        var generation = header["generation"]?.GetValue<long>() ?? -1;
+        if (generation != state.Generation)
+        {
+            return; // Already folded into the checkpoint; replaced on the next append.
+        }
+
+        for (var i = 1; i < lines.Length; i++)
+        {
+            try
+            {
+                state.Apply(Decode(ParseLine(lines[i], i + 1)));
+            }
+            catch (Exception e) when (e is FormatException or InvalidOperationException or NullReferenceException or JsonException)
+            {
+                throw Corrupt(JournalPath, $"line {i + 1}: {e.Message}", e);
+            }
+        }
+
+        _journalGeneration = generation;
+        _journalValidLength = Encoding.UTF8.GetByteCount(text.AsSpan(0, complete));
+    }
+
+    private JsonObject ParseLine(string line, int number)
+    {
+        try
+        {
+            return JsonNode.Parse(line) as JsonObject ?? throw new FormatException("not an object");
+        }
+        catch (Exception e) when (e is JsonException or FormatException)
+        {
+            throw Corrupt(JournalPath, $"line {number}: {e.Message}", e);
+        }
+    }
+
+    private FileStream OpenJournal()
+    {
+        if (_journal is not null)
+        {
+            return _journal;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(JournalPath)!);
+        if (_journalGeneration == _generation && File.Exists(JournalPath))
+        {
+            _journal = new FileStream(JournalPath, FileMode.Open, FileAccess.Write, FileShare.Read);
+            _journal.SetLength(_journalValidLength);
+            _journal.Seek(0, SeekOrigin.End);
+            return _journal;
+        }
+
+        _journal = new FileStream(JournalPath, FileMode.Create, FileAccess.Write, FileShare.Read);
+        var header = Encoding.UTF8.GetBytes(new JsonObject { ["version"] = FormatVersion, ["generation"] = _generation }.ToJsonString() + "\n");
+        _journal.Write(header);
+        _journal.Flush(flushToDisk: true);
+        Libc.FsyncDirectory(Path.GetDirectoryName(JournalPath)!);
+        BytesWritten += header.Length;
+        _journalGeneration = _generation;
+        return _journal;
+    }
+
+    private JsonObject Encode(StateChange change) => change switch
+    {
+        PendingRecorded p => new JsonObject { ["op"] = "pending", ["operation"] = _codec.Write(p.Operation) },
+        ResourceCommitted c => new JsonObject { ["op"] = "commit", ["resource"] = _codec.Write(c.Resource) },
+        ResourceRemoved r => new JsonObject { ["op"] = "remove", ["urn"] = r.Urn.Value },
+        PendingCleared r => new JsonObject { ["op"] = "clear", ["urn"] = r.Urn.Value },
+        _ => throw new ArgumentOutOfRangeException(nameof(change)),
+    };
+
+    private StateChange Decode(JsonObject record) => record["op"]?.GetValue<string>() switch
+    {
+        "pending" => new PendingRecorded(_codec.ReadPending(record["operation"])),
+        "commit" => new ResourceCommitted(_codec.ReadResource(record["resource"])),
+        "remove" => new ResourceRemoved(new Model.Urn(record["urn"]!.GetValue<string>())),
+        "clear" => new PendingCleared(new Model.Urn(record["urn"]!.GetValue<string>())),
+        var other => throw new FormatException($"unknown record '{other}'"),
+    };
+
+    private static StateException Corrupt(string path, string detail, Exception? inner) =>
+        new($"state file {path} is corrupt ({detail}); it was left untouched: restore it from a backup, or move it away to start over", inner);
+}

@@ -1,0 +1,26 @@
+namespace VirtCluster.Engine.State;
+
+/// <summary>
+/// Where a stack's state lives. Changes are appended durably one at a time while a run works, and folded into a
+/// checkpoint at the end, so each operation costs in proportion to what it changed.
+/// </summary>
+public interface IStateStore
+{
+    /// <summary>Where the state is, for messages (a file path, or "memory").</summary>
+    string Location { get; }
+
+    /// <summary>Bytes written so far (journal records and checkpoints): lets benchmarks check write costs.</summary>
+    long BytesWritten { get; }
+
+    /// <summary>Takes the stack's exclusive lock; throws <see cref="StackLockedException"/> when another run holds it.</summary>
+    IDisposable Lock(bool forceUnlock);
+
+    /// <summary>The checkpoint with every journalled change replayed on top; an empty state for a new stack.</summary>
+    StackState Load();
+
+    /// <summary>Records one change; it is durable when this returns.</summary>
+    void Append(StateChange change);
+
+    /// <summary>Replaces the checkpoint with <paramref name="state"/> atomically and drops the journal.</summary>
+    void Checkpoint(StackState state);
+}
