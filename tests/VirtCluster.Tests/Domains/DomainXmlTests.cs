@@ -4,7 +4,7 @@ using VirtCluster.Domains;
 using VirtCluster.Libvirt;
 using VirtCluster.Planning;
 using VirtCluster.Testing;
-using VirtCluster.Tests.Support;
+using VirtCluster.Tests.Hosts;
 
 namespace VirtCluster.Tests.Domains;
 

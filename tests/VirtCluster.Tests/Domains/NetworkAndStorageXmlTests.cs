@@ -2,7 +2,7 @@ using System.Net;
 using System.Xml.Linq;
 using VirtCluster.Domains;
 using VirtCluster.Libvirt;
-using VirtCluster.Tests.Support;
+using VirtCluster.Tests.Hosts;
 
 namespace VirtCluster.Tests.Domains;
 

@@ -1,5 +1,4 @@
 using VirtCluster.Hosts;
-using VirtCluster.Tests.Support;
 
 namespace VirtCluster.Tests.Hosts;
 

@@ -1,6 +1,5 @@
 using VirtCluster.Config;
 using VirtCluster.Hosts;
-using VirtCluster.Tests.Support;
 
 namespace VirtCluster.Tests.Hosts;
 

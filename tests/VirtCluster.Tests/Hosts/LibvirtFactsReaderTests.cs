@@ -3,7 +3,6 @@ using VirtCluster.Hosts;
 using VirtCluster.Libvirt;
 using VirtCluster.Planning;
 using VirtCluster.Testing;
-using VirtCluster.Tests.Support;
 
 namespace VirtCluster.Tests.Hosts;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using VirtCluster.Config;
 using VirtCluster.Hosts;
-using VirtCluster.Tests.Support;
 
 namespace VirtCluster.Tests.Hosts;
 

@@ -1,7 +1,7 @@
 using VirtCluster.Config;
 using VirtCluster.Hosts;
 using VirtCluster.Planning;
-using VirtCluster.Tests.Support;
+using VirtCluster.Tests.Hosts;
 
 namespace VirtCluster.Tests.Planning;
 

@@ -2,8 +2,9 @@ using VirtCluster.Config;
 using VirtCluster.Domains;
 using VirtCluster.Hosts;
 using VirtCluster.Planning;
+using VirtCluster.Tests.Hosts;
 
-namespace VirtCluster.Tests.Support;
+namespace VirtCluster.Tests.Domains;
 
 /// <summary>Domain definitions of the paper's node for each hypervisor flavour, planned from the recorded host.</summary>
 internal static class DomainSamples
