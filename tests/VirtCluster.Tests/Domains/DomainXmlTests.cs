@@ -4,7 +4,7 @@ using VirtCluster.Domains;
 using VirtCluster.Libvirt;
 using VirtCluster.Planning;
 using VirtCluster.Testing;
-using VirtCluster.Tests.Hosts;
+using VirtCluster.Tests.Support;
 
 namespace VirtCluster.Tests.Domains;
 

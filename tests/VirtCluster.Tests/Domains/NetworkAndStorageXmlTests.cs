@@ -2,7 +2,7 @@ using System.Net;
 using System.Xml.Linq;
 using VirtCluster.Domains;
 using VirtCluster.Libvirt;
-using VirtCluster.Tests.Hosts;
+using VirtCluster.Tests.Support;
 
 namespace VirtCluster.Tests.Domains;
 

@@ -1,5 +1,6 @@
 using VirtCluster.Config;
 using VirtCluster.Hosts;
+using VirtCluster.Tests.Support;
 
 namespace VirtCluster.Tests.Hosts;
 

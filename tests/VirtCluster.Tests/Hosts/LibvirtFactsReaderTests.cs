@@ -3,6 +3,7 @@ using VirtCluster.Hosts;
 using VirtCluster.Libvirt;
 using VirtCluster.Planning;
 using VirtCluster.Testing;
+using VirtCluster.Tests.Support;
 
 namespace VirtCluster.Tests.Hosts;
 

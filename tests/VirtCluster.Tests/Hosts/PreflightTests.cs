@@ -1,6 +1,7 @@
 using System.Text.Json;
 using VirtCluster.Config;
 using VirtCluster.Hosts;
+using VirtCluster.Tests.Support;
 
 namespace VirtCluster.Tests.Hosts;
 

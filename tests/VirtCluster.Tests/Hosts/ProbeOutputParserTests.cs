@@ -1,4 +1,5 @@
 using VirtCluster.Hosts;
+using VirtCluster.Tests.Support;
 
 namespace VirtCluster.Tests.Hosts;
 

@@ -1,7 +1,7 @@
 using VirtCluster.Config;
 using VirtCluster.Hosts;
 using VirtCluster.Planning;
-using VirtCluster.Tests.Hosts;
+using VirtCluster.Tests.Support;
 
 namespace VirtCluster.Tests.Planning;
 

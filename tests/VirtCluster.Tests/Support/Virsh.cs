@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace VirtCluster.Tests.Hosts;
+namespace VirtCluster.Tests.Support;
 
 /// <summary>
 /// Runs libvirt's own tools (virsh on the test driver, virt-xml-validate) as processes, so generated XML is

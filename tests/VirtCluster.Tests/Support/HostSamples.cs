@@ -2,7 +2,7 @@ using VirtCluster.Config;
 using VirtCluster.Hosts;
 using VirtCluster.Testing;
 
-namespace VirtCluster.Tests.Hosts;
+namespace VirtCluster.Tests.Support;
 
 /// <summary>Host facts built from the recorded AGC hosts in sim/facts, through the production parsers.</summary>
 internal static class HostSamples

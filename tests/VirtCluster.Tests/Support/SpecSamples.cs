@@ -1,7 +1,7 @@
 using VirtCluster.Config;
 using VirtCluster.Testing;
 
-namespace VirtCluster.Tests.Hosts;
+namespace VirtCluster.Tests.Support;
 
 /// <summary>Cluster specs shaped like the paper's AGC stack: 45 GiB nodes, strict pinning, HCA passthrough, firmware >= 2.7.80.</summary>
 internal static class SpecSamples

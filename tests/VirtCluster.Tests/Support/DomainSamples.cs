@@ -2,9 +2,8 @@ using VirtCluster.Config;
 using VirtCluster.Domains;
 using VirtCluster.Hosts;
 using VirtCluster.Planning;
-using VirtCluster.Tests.Hosts;
 
-namespace VirtCluster.Tests.Domains;
+namespace VirtCluster.Tests.Support;
 
 /// <summary>Domain definitions of the paper's node for each hypervisor flavour, planned from the recorded host.</summary>
 internal static class DomainSamples
