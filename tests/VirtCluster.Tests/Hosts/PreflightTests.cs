@@ -149,6 +149,21 @@ public sealed class PreflightTests
     }
 
     [Fact]
+    public async Task XenAskedOnAKvmHostFailsAndPassesOnADom0()
+    {
+        var kvmHost = await HostSamples.RecordedAsync("agc01");
+        var dom0 = kvmHost with { Capabilities = kvmHost.Capabilities with { GuestDomainTypes = new HashSet<string> { "xen" } } };
+        var spec = SpecSamples.Agc() with { Hypervisor = HypervisorChoice.XenHvm };
+
+        var onKvm = Preflight.CheckHost(spec, kvmHost)[0];
+        var onDom0 = Preflight.CheckHost(spec, dom0)[0];
+
+        Assert.Equal(Verdict.Fail, onKvm.Verdict);
+        Assert.Contains("no xen domain type", onKvm.Found);
+        Assert.Equal(Verdict.Pass, onDom0.Verdict);
+    }
+
+    [Fact]
     public async Task MemoryAboveTheHostFails()
     {
         var spec = SpecSamples.Agc() with { Node = new NodeSizing(null, 64 * SpecSamples.GiB, 0, HugePages.None) };
