@@ -46,7 +46,9 @@ public static class CapabilitiesParser
         var memory = cell.Element("memory") is { } m ? LibvirtXml.Bytes(m, What) : 0;
         var pages = cell.Elements("pages").ToDictionary(
             p => LibvirtXml.IntAttr(p, "size", What) * LibvirtXml.UnitBytes(p.Attribute("unit")?.Value ?? "KiB", What) / 1024,
-            p => long.Parse(p.Value.Trim(), System.Globalization.CultureInfo.InvariantCulture));
+            p => long.TryParse(p.Value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                ? n
+                : throw new FormatException($"{What}: cell {id} has a <pages> count '{p.Value.Trim()}' that is not a number"));
         var cpus = (cell.Element("cpus")?.Elements("cpu") ?? [])
             .Select(c => new HostCpu(
                 LibvirtXml.IntAttr(c, "id", What),

@@ -4,7 +4,7 @@ using System.Xml.Linq;
 
 namespace VirtCluster.Hosts;
 
-/// <summary>Shared helpers for the libvirt XML parsers: load with a clear error, read numbers and sizes.</summary>
+/// <summary>What the libvirt XML parsers share: load with a clear error, read numbers and sizes.</summary>
 internal static class LibvirtXml
 {
     public static XElement Load(string xml, string what, string expectedRoot)

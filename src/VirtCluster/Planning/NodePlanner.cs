@@ -42,7 +42,12 @@ public static class NodePlanner
         // vCPU i of node k runs on the (k * vcpus + i)-th CPU in topology order, wrapping in lab mode.
         var placement = Enumerable.Range(0, vcpus).Select(i => cpus[((index * vcpus) + i) % cpus.Count]).ToList();
         var pins = Pins(spec.Pinning, placement, facts);
-        var emulator = spec.Pinning == PinningPolicy.Strict ? EmulatorPin(spec, facts, vcpus, notes) : null;
+        var qemuDriver = decision.Flavour is DomainFlavour.Kvm or DomainFlavour.Tcg;
+        var emulator = spec.Pinning == PinningPolicy.Strict && qemuDriver ? EmulatorPin(spec, facts, vcpus, notes) : null;
+        if (spec.Pinning == PinningPolicy.Strict && !qemuDriver)
+        {
+            notes.Add("Xen runs the guest's device model in dom0, not in emulator threads libvirt can pin: keep dom0 off the guest's CPUs with dom0_vcpus_pin and dom0_max_vcpus");
+        }
 
         var mirror = spec.NodesPerHost == 1 && facts.Cells.Count > 1 && decision.Flavour != DomainFlavour.XenPv;
         if (decision.Flavour == DomainFlavour.XenPv && facts.Cells.Count > 1)

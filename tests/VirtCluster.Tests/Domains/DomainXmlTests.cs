@@ -35,7 +35,7 @@ public sealed class DomainXmlTests
 
         Assert.True(defined.IsActive());
         Assert.Equal(plan.VcpuPins.Select(p => p.HostCpus), defined.VcpuPinInfo().Select(p => p.HostCpus));
-        Assert.Equal(plan.EmulatorPin, defined.EmulatorPinInfo());
+        Assert.Equal(plan.EmulatorPin ?? [0, 1, 2, 3, 4, 5, 6, 7], defined.EmulatorPinInfo());
         defined.Destroy();
         defined.Undefine();
         Assert.Null(connection.TryLookupDomain(plan.NodeName));

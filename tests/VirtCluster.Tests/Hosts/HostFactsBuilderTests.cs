@@ -23,13 +23,26 @@ public sealed class HostFactsBuilderTests
     }
 
     [Fact]
-    public async Task TheHcaSharesItsGroupOnlyWithItsRootPort()
+    public async Task ThePaperHostsHcaIsAloneInItsGroup()
     {
         var facts = await HostSamples.RecordedAsync("agc01");
 
-        var peer = Assert.Single(facts.Hca!.OtherGroupMembers);
-        Assert.Equal(PciAddress.Parse("0000:00:07.0"), peer.Address);
-        Assert.True(peer.IsBridge);
+        Assert.Equal(13, facts.Hca!.Device.IommuGroup);
+        Assert.Empty(facts.Hca.OtherGroupMembers);
+    }
+
+    [Fact]
+    public void GroupPeersAreMatchedToTheirNodeDevices()
+    {
+        var port = new NodeDevice("pci_0000_00_07_0", PciAddress.Parse("0000:00:07.0"), 0x8086, 0x340e, 0x060400, "pcieport", 14, []);
+        var members = new[] { port.Address, HostSamples.HcaAddress, PciAddress.Parse("0000:05:00.1") };
+        var hca = new NodeDevice("pci_0000_05_00_0", HostSamples.HcaAddress, 0x15b3, 0x673c, 0x0c0600, "mlx4_core", 14, members);
+
+        var found = HostFactsBuilder.FindHca([port, hca], HostSamples.ConnectX);
+
+        Assert.Equal([true, false], found!.OtherGroupMembers.Select(p => p.IsBridge));
+        Assert.Same(port, found.OtherGroupMembers[0].Device);
+        Assert.Null(found.OtherGroupMembers[1].Device);
     }
 
     [Fact]

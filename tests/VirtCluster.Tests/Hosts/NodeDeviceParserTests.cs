@@ -15,8 +15,8 @@ public sealed class NodeDeviceParserTests
         Assert.Equal(new PciAddress(0, 5, 0, 0), hca.Address);
         Assert.Equal((0x15b3, 0x673c), (hca.VendorId, hca.ProductId));
         Assert.Equal("mlx4_core", hca.Driver);
-        Assert.Equal(14, hca.IommuGroup);
-        Assert.Equal([PciAddress.Parse("0000:00:07.0"), PciAddress.Parse("0000:05:00.0")], hca.IommuGroupMembers);
+        Assert.Equal(13, hca.IommuGroup);
+        Assert.Equal([PciAddress.Parse("0000:05:00.0")], hca.IommuGroupMembers);
         Assert.False(hca.IsBridge);
     }
 

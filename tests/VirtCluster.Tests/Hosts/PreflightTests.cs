@@ -69,14 +69,28 @@ public sealed class PreflightTests
     public async Task AnHcaSharingItsGroupWithAnotherDeviceFails()
     {
         var facts = await HostSamples.RecordedAsync("agc02");
-        var nic = new NodeDevice("pci_0000_05_00_1", PciAddress.Parse("0000:05:00.1"), 0x15b3, 0x6750, 0x020000, "mlx4_en", 14, []);
-        facts = facts with { Hca = facts.Hca! with { OtherGroupMembers = [.. facts.Hca.OtherGroupMembers, new IommuGroupPeer(nic.Address, nic)] } };
+        var nic = new NodeDevice("pci_0000_05_00_1", PciAddress.Parse("0000:05:00.1"), 0x15b3, 0x6750, 0x020000, "mlx4_en", 13, []);
+        var port = new NodeDevice("pci_0000_00_07_0", PciAddress.Parse("0000:00:07.0"), 0x8086, 0x340e, 0x060400, "pcieport", 13, []);
+        facts = facts with { Hca = facts.Hca! with { OtherGroupMembers = [new IommuGroupPeer(port.Address, port), new IommuGroupPeer(nic.Address, nic)] } };
 
         var check = Assert.Single(Preflight.CheckHost(SpecSamples.Agc(), facts), c => c.Check == "iommu-group");
 
         Assert.Equal(Verdict.Fail, check.Verdict);
-        Assert.Contains("IOMMU group 14 also holds 0000:05:00.1 (pci_0000_05_00_1, class 0x020000, driver mlx4_en)", check.Found);
+        Assert.Contains("IOMMU group 13 also holds 0000:05:00.1 (pci_0000_05_00_1, class 0x020000, driver mlx4_en)", check.Found);
         Assert.DoesNotContain("00:07.0", check.Found);
+    }
+
+    [Fact]
+    public async Task BridgesSharingTheGroupPass()
+    {
+        var facts = await HostSamples.RecordedAsync("agc02");
+        var port = new NodeDevice("pci_0000_00_07_0", PciAddress.Parse("0000:00:07.0"), 0x8086, 0x340e, 0x060400, "pcieport", 13, []);
+        facts = facts with { Hca = facts.Hca! with { OtherGroupMembers = [new IommuGroupPeer(port.Address, port)] } };
+
+        var check = Assert.Single(Preflight.CheckHost(SpecSamples.Agc(), facts), c => c.Check == "iommu-group");
+
+        Assert.Equal(Verdict.Pass, check.Verdict);
+        Assert.Equal("IOMMU group 13 holds the HCA and bridges 0000:00:07.0", check.Found);
     }
 
     [Fact]
@@ -132,6 +146,21 @@ public sealed class PreflightTests
         Assert.Contains("no vmx/svm", kvm.Found);
         Assert.Equal(Verdict.Warn, auto.Verdict);
         Assert.Contains("TCG", auto.Found);
+    }
+
+    [Fact]
+    public async Task XenAskedOnAKvmHostFailsAndPassesOnADom0()
+    {
+        var kvmHost = await HostSamples.RecordedAsync("agc01");
+        var dom0 = kvmHost with { Capabilities = kvmHost.Capabilities with { GuestDomainTypes = new HashSet<string> { "xen" } } };
+        var spec = SpecSamples.Agc() with { Hypervisor = HypervisorChoice.XenHvm };
+
+        var onKvm = Preflight.CheckHost(spec, kvmHost)[0];
+        var onDom0 = Preflight.CheckHost(spec, dom0)[0];
+
+        Assert.Equal(Verdict.Fail, onKvm.Verdict);
+        Assert.Contains("no xen domain type", onKvm.Found);
+        Assert.Equal(Verdict.Pass, onDom0.Verdict);
     }
 
     [Fact]

@@ -201,6 +201,8 @@ public sealed class NodePlannerTests
         Assert.Null(plan.Topology);
         Assert.Empty(plan.NumaCells);
         Assert.Equal(8, plan.VcpuPins.Count);
+        Assert.Null(plan.EmulatorPin);
+        Assert.Contains(plan.Notes, n => n.Contains("dom0_vcpus_pin", StringComparison.Ordinal));
     }
 
     [Fact]
