@@ -17,8 +17,14 @@ public static class EngineCli
     public const string Description =
         "VirtCluster: declare a virtualized HPC cluster as code, stand it up, benchmark it, and give the hosts back.";
 
-    public static Task<int> RunAsync(string[] args, EngineHost host) =>
-        BuildRoot(host).Parse(args).InvokeAsync(new InvocationConfiguration { Output = host.Output, Error = host.Error });
+    public static async Task<int> RunAsync(string[] args, EngineHost host)
+    {
+        var parse = BuildRoot(host).Parse(args);
+        var code = await parse.InvokeAsync(new InvocationConfiguration { Output = host.Output, Error = host.Error });
+
+        // An unknown verb or option or a bad option value is a usage error (2), as --help documents, not a failure (1).
+        return parse.Errors.Count > 0 ? ExitCodes.UsageError : code;
+    }
 
     /// <summary>
     /// The command tree. The root is named <c>virtcluster</c> (the launcher's name) rather than after the
