@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using VirtCluster.Engine.Deployment;
 using VirtCluster.Engine.Model;
 using VirtCluster.Engine.Planning;
@@ -38,7 +39,9 @@ internal static class DeployCommands
         var parallel = new Option<int>("--parallel", "-p") { Description = "How many resource operations may run at once", HelpName = "N", DefaultValueFactory = _ => 4 };
         parallel.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() < 1)
+            // Read the token rather than the converted value: a value that is not a number is already a parse
+            // error, and converting it here would throw instead of reporting it.
+            if (r.Tokens is [var token] && int.TryParse(token.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n < 1)
             {
                 r.AddError("--parallel must be at least 1");
             }

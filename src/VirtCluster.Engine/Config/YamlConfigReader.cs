@@ -41,6 +41,11 @@ internal static class YamlConfigReader
         {
             throw new ConfigException(At(file, e.Start), string.Empty, "YAML syntax error: " + StripMarks(e.Message));
         }
+        catch (InvalidOperationException) when (parser.Current is { } last)
+        {
+            // YamlDotNet's scanner throws this, not a YamlException, when the text ends inside an unclosed '[' or '{'.
+            throw new ConfigException(At(file, last.Start), string.Empty, "YAML syntax error: a '[' or '{' here is never closed");
+        }
     }
 
     private static ConfigNode ReadNode(IParser parser, string file)

@@ -16,6 +16,9 @@ public sealed class FileStateStore : IStateStore, IDisposable
 {
     public const int FormatVersion = 1;
 
+    /// <summary>A key written twice is an edit gone wrong, not something to resolve silently.</summary>
+    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
+
     private readonly StateCodec _codec;
     private readonly string _stack;
     private FileStream? _journal;
@@ -106,7 +109,7 @@ public sealed class FileStateStore : IStateStore, IDisposable
         JsonObject root;
         try
         {
-            root = JsonNode.Parse(File.ReadAllText(CheckpointPath)) as JsonObject
+            root = JsonNode.Parse(File.ReadAllText(CheckpointPath), documentOptions: StrictJson) as JsonObject
                 ?? throw new FormatException("the top level is not an object");
         }
         catch (Exception e) when (e is JsonException or FormatException)
@@ -166,7 +169,16 @@ public sealed class FileStateStore : IStateStore, IDisposable
                 + "the file was left untouched");
         }
 
-        var generation = header["generation"]?.GetValue<long>() ?? -1;
+        long generation;
+        try
+        {
+            generation = header["generation"]?.GetValue<long>() ?? -1;
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException)
+        {
+            throw Corrupt(JournalPath, $"line 1: {e.Message}", e);
+        }
+
         if (generation != state.Generation)
         {
             return; // Already folded into the checkpoint; replaced on the next append.
@@ -192,7 +204,7 @@ public sealed class FileStateStore : IStateStore, IDisposable
     {
         try
         {
-            return JsonNode.Parse(line) as JsonObject ?? throw new FormatException("not an object");
+            return JsonNode.Parse(line, documentOptions: StrictJson) as JsonObject ?? throw new FormatException("not an object");
         }
         catch (Exception e) when (e is JsonException or FormatException)
         {

@@ -110,7 +110,7 @@ public sealed class HpccParser : IBenchmarkParser
             }
 
             var number = Numbers.Parse(value, key, source, line.Number);
-            samples.Add(new Sample(known.Metric, number * known.Factor, known.Unit, meta));
+            samples.Add(new Sample(known.Metric, Numbers.Scaled(number * known.Factor, key, source, line.Number), known.Unit, meta));
         }
 
         return new ParsedRun(name, startLine, RunStatus.Ok);

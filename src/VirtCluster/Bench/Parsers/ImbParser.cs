@@ -32,7 +32,7 @@ public sealed partial class ImbParser : IBenchmarkParser
     public static double BytesPerMbyte(string version)
     {
         var major = LeadingNumber().Match(version);
-        return major.Success && int.Parse(major.Value, CultureInfo.InvariantCulture) >= 2018 ? 1e6 : Units.Mebi;
+        return major.Success && double.Parse(major.Value, CultureInfo.InvariantCulture) >= 2018 ? 1e6 : Units.Mebi;
     }
 
     [GeneratedRegex(@"Intel\s*\(R\)\s*MPI\s+Benchmark(?:s|\s+Suite)?\s+V?(?<version>[^,]+?)\s*,\s*(?<part>.+?)\s*$")]
@@ -194,7 +194,7 @@ public sealed partial class ImbParser : IBenchmarkParser
                 switch (column.Kind)
                 {
                     case ImbColumnKind.Bandwidth:
-                        _samples.Add(new Sample($"{prefix}.{column.Metric}", values[i] * _bytesPerMbyte, column.Unit, meta));
+                        _samples.Add(new Sample($"{prefix}.{column.Metric}", Numbers.Scaled(values[i] * _bytesPerMbyte, column.Metric, source, line.Number), column.Unit, meta));
                         break;
                     case ImbColumnKind.Value:
                         _samples.Add(new Sample($"{prefix}.{column.Metric}", values[i], column.Unit, meta));

@@ -83,8 +83,8 @@ public sealed partial class NetPipeParser : IBenchmarkParser
         var bytes = Numbers.ParseLong(bytesText, "bytes", source, line);
         var mbps = Numbers.Parse(mbpsText, "Mbps", source, line);
         var meta = new SampleMeta(BenchmarkName, MessageSizeBytes: bytes);
-        samples.Add(new Sample("latency", microseconds, Units.Microseconds, meta));
-        samples.Add(new Sample("bandwidth", mbps * Units.Mebi / 8, Units.BytesPerSecond, meta));
+        samples.Add(new Sample("latency", Numbers.Scaled(microseconds, "latency", source, line), Units.Microseconds, meta));
+        samples.Add(new Sample("bandwidth", Numbers.Scaled(mbps * Units.Mebi / 8, "bandwidth", source, line), Units.BytesPerSecond, meta));
     }
 
     [GeneratedRegex(@"^\s*\d+:\s+(?<bytes>\d+)\s+bytes\s+\d+\s+times\s+-->\s+(?<mbps>\S+)\s+Mbps\s+in\s+(?<usec>\S+)\s+usec\s*$")]

@@ -13,6 +13,12 @@ internal static class Numbers
             ? value
             : throw new BenchmarkParseException(source, line, $"{what}: '{text}' is not a number");
 
+    /// <summary>A value after unit conversion: a number near the limit of a double overflows to infinity when scaled.</summary>
+    public static double Scaled(double value, string what, string source, int line) =>
+        double.IsFinite(value)
+            ? value
+            : throw new BenchmarkParseException(source, line, $"{what}: the value is out of range once converted to its unit");
+
     public static int ParseInt(string text, string what, string source, int line) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value

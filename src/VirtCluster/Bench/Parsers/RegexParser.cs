@@ -43,7 +43,7 @@ public sealed class RegexParser : IBenchmarkParser
             foreach (Match match in _pattern.Matches(line.Text))
             {
                 var value = Numbers.Parse(match.Groups["value"].Value, $"group 'value' of /{_pattern}/", sourceName, line.Number);
-                samples.Add(new Sample(_metric, value * _factor, _unit, new SampleMeta(_benchmark)));
+                samples.Add(new Sample(_metric, Numbers.Scaled(value * _factor, _metric, sourceName, line.Number), _unit, new SampleMeta(_benchmark)));
                 firstLine = firstLine == 0 ? line.Number : firstLine;
             }
         }

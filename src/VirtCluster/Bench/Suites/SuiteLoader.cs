@@ -262,12 +262,18 @@ public static partial class SuiteLoader
         }
 
         var amount = double.Parse(match.Groups["amount"].Value, CultureInfo.InvariantCulture);
-        var span = match.Groups["unit"].Value switch
+        var seconds = amount * match.Groups["unit"].Value switch
         {
-            "s" => TimeSpan.FromSeconds(amount),
-            "m" => TimeSpan.FromMinutes(amount),
-            _ => TimeSpan.FromHours(amount),
+            "s" => 1,
+            "m" => 60,
+            _ => 3600,
         };
+        if (seconds >= TimeSpan.MaxValue.TotalSeconds)
+        {
+            throw new ConfigException(node.Location, path, "is too long; write a duration such as 90s, 10m or 2h");
+        }
+
+        var span = TimeSpan.FromSeconds(seconds);
         return span > TimeSpan.Zero ? span : throw new ConfigException(node.Location, path, "must be longer than zero");
     }
 

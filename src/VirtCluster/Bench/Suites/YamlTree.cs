@@ -12,9 +12,9 @@ internal static class YamlTree
 {
     public static ConfigNode Read(TextReader text, string file)
     {
+        var parser = new Parser(text);
         try
         {
-            var parser = new Parser(text);
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
             {
@@ -34,6 +34,11 @@ internal static class YamlTree
         catch (YamlException e)
         {
             throw new ConfigException(Location(file, e.Start), "", "invalid YAML: " + e.Message);
+        }
+        catch (InvalidOperationException) when (parser.Current is { } last)
+        {
+            // YamlDotNet's scanner throws this, not a YamlException, when the text ends inside an unclosed '[' or '{'.
+            throw new ConfigException(Location(file, last.Start), "", "invalid YAML: a '[' or '{' here is never closed");
         }
     }
 
