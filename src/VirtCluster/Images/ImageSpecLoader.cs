@@ -73,7 +73,7 @@ public static partial class ImageSpecLoader
         {
             var message = e.InnerException?.Message ?? e.Message;
             throw new ConfigException(new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column), string.Empty,
-                message.Contains("same key", StringComparison.OrdinalIgnoreCase)
+                message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase)
                     ? "duplicate key; each key may appear once"
                     : message);
         }
