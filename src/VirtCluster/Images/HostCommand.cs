@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 
 namespace VirtCluster.Images;
@@ -86,13 +87,14 @@ internal static class HostCommand
                 $"'{program}' failed with exit code {result.ExitCode}:{Environment.NewLine}{Tail(result.Output)}");
     }
 
+    /// <summary>
+    /// SIGTERM to the program, then SIGKILL to it and to every descendant seen before the SIGTERM: a
+    /// program that exits on SIGTERM can leave children (apt, dpkg) that would otherwise keep writing
+    /// into a folder that is about to be deleted.
+    /// </summary>
     private static async Task StopAsync(Process process)
     {
-        if (process.HasExited)
-        {
-            return;
-        }
-
+        var descendants = Descendants(process.Id);
         _ = Posix.Kill(process.Id, Posix.SigTerm);
         using var grace = new CancellationTokenSource(GracePeriod);
         try
@@ -104,6 +106,77 @@ internal static class HostCommand
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
         }
+
+        foreach (var (pid, started) in descendants)
+        {
+            if (StartTime(pid) == started)
+            {
+                _ = Posix.Kill(pid, Posix.SigKill);
+            }
+        }
+    }
+
+    /// <summary>
+    /// All processes below <paramref name="root"/> with their start times, from /proc; the start time
+    /// tells a descendant from an unrelated process that reused its pid later.
+    /// </summary>
+    private static List<(int Pid, string Started)> Descendants(int root)
+    {
+        var children = new Dictionary<int, List<int>>();
+        foreach (var entry in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(entry), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var parent = int.Parse(StatFields(pid)[1], CultureInfo.InvariantCulture);
+                children.TryAdd(parent, []);
+                children[parent].Add(pid);
+            }
+            catch (IOException)
+            {
+                // The process ended while being read.
+            }
+        }
+
+        var result = new List<(int, string)>();
+        var pending = new Queue<int>([root]);
+        while (pending.TryDequeue(out var pid))
+        {
+            foreach (var child in children.GetValueOrDefault(pid, []))
+            {
+                if (StartTime(child) is { } started)
+                {
+                    result.Add((child, started));
+                }
+
+                pending.Enqueue(child);
+            }
+        }
+
+        return result;
+    }
+
+    private static string? StartTime(int pid)
+    {
+        try
+        {
+            return StatFields(pid)[19];
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The fields of /proc/PID/stat after the command name (state is [0], parent [1], start time [19]).</summary>
+    private static string[] StatFields(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
     }
 
     private static string Tail(string output)

@@ -61,7 +61,7 @@ public sealed class ImageBuilder
             await Step(progress, $"{spec.Name}: writing a {FormatSize(spec.SizeBytes)} ext4 file system", clock,
                 () => HostCommand.RunCheckedAsync("mkfs.ext4",
                     ["-q", "-F", "-L", "root", "-d", rootfs, raw, $"{spec.SizeBytes / 1024}k"], null, cancellationToken)).ConfigureAwait(false);
-            BuildDirectory.Delete(rootfs);
+            SafeFolder.Delete(rootfs);
             await Step(progress, $"{spec.Name}: converting to qcow2", clock,
                 () => HostCommand.RunCheckedAsync("qemu-img",
                     ["convert", "-f", "raw", "-O", "qcow2", raw, Path.Combine(buildDirectory, BuiltImage.DiskFileName)], null, cancellationToken)).ConfigureAwait(false);
@@ -75,7 +75,7 @@ public sealed class ImageBuilder
         }
         catch
         {
-            BuildDirectory.Delete(buildDirectory);
+            SafeFolder.Delete(buildDirectory);
             throw;
         }
     }

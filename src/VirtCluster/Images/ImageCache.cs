@@ -53,7 +53,7 @@ public sealed class ImageCache
     {
         Directory.CreateDirectory(Root);
         var directory = Path.Combine(Root, $"{BuildPrefix}{key}-{Environment.ProcessId}");
-        BuildDirectory.Delete(directory);
+        SafeFolder.Delete(directory);
         Posix.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return directory;
     }
@@ -72,7 +72,7 @@ public sealed class ImageCache
         }
         catch (IOException) when (TryGet(key) is not null)
         {
-            BuildDirectory.Delete(buildDirectory);
+            SafeFolder.Delete(buildDirectory);
         }
 
         return TryGet(key) ?? throw new InvalidOperationException($"image entry '{target}' vanished right after it was written");
@@ -91,7 +91,7 @@ public sealed class ImageCache
             var pidText = directory[(directory.LastIndexOf('-') + 1)..];
             if (int.TryParse(pidText, out var pid) && !Directory.Exists($"/proc/{pid}"))
             {
-                BuildDirectory.Delete(directory);
+                SafeFolder.Delete(directory);
             }
         }
     }

@@ -51,7 +51,7 @@ public sealed partial class LabEnvironment
         }
 
         RequireRoot();
-        if (Directory.Exists(Paths.Root))
+        if (!(await FindLeftoversAsync(cancellationToken).ConfigureAwait(false)).IsClean)
         {
             progress?.Report($"lab {Name}: cleaning up after an earlier run");
             await StopAsync(cancellationToken).ConfigureAwait(false);
@@ -92,7 +92,7 @@ public sealed partial class LabEnvironment
         await NetworkNamespace.DeleteAsync(Name, cancellationToken).ConfigureAwait(false);
         foreach (var folder in new[] { Paths.Run, Paths.Lib, Paths.Log, Path.GetDirectoryName(Paths.Config)! })
         {
-            BuildDirectory.Delete(folder);
+            SafeFolder.Delete(folder);
         }
     }
 
@@ -126,9 +126,9 @@ public sealed partial class LabEnvironment
 
         // Shared modes below the private root: dnsmasq drops to its own user and reads its files through
         // the bind mount, which does not pass through the private root.
-        foreach (var (source, _) in Paths.Mounts)
+        foreach (var folder in Paths.Mounts.Select(m => m.Source).Append(Paths.Overlays).Append(Paths.Consoles))
         {
-            Posix.CreateDirectory(source, Shared);
+            Posix.CreateDirectory(folder, Shared);
         }
 
         LibvirtdConfig.Write(Paths.Config);

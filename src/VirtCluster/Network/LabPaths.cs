@@ -37,6 +37,17 @@ public sealed class LabPaths
     /// <summary>Seen as /var/log/libvirt: libvirtd.log and the per-domain QEMU logs under qemu/.</summary>
     public string Log => Path.Combine(Root, "log");
 
+    /// <summary>
+    /// Where node overlays belong: QEMU runs inside the lab's mount namespace but still sees host paths,
+    /// so domain XML uses this host path; removed with the lab.
+    /// </summary>
+    public string Overlays => Path.Combine(Lib, "images");
+
+    /// <summary>Where serial console files belong (the host key is read from them); removed with the lab.</summary>
+    public string Consoles => Path.Combine(Log, "console");
+
+    public string ConsoleLog(string domain) => Path.Combine(Consoles, domain + ".log");
+
     public string PidFile => Path.Combine(Run, "libvirtd.pid");
 
     public string Socket => Path.Combine(Run, "libvirt", "libvirt-sock");

@@ -3,11 +3,12 @@ using System.Text;
 namespace VirtCluster.Images;
 
 /// <summary>
-/// Removes a build folder safely. An interrupted mmdebstrap can leave /proc, /sys or /dev bind-mounted
-/// inside the root file system; deleting recursively through such a mount would delete the host's own
-/// files, so every mount below the folder is detached first and deletion is refused if one remains.
+/// Removes a folder that may hold a root file system or a daemon's state. An interrupted mmdebstrap
+/// can leave /proc, /sys or /dev bind-mounted inside the root file system; deleting recursively through
+/// such a mount would delete the host's own files, so every mount below the folder is detached first
+/// and deletion is refused if one remains.
 /// </summary>
-internal static class BuildDirectory
+internal static class SafeFolder
 {
     public static void Delete(string directory)
     {
