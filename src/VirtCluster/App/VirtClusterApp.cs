@@ -7,7 +7,10 @@ using VirtCluster.Engine.Cli;
 using VirtCluster.Engine.Config;
 using VirtCluster.Engine.Model;
 using VirtCluster.Engine.Providers;
+using VirtCluster.Images;
+using VirtCluster.Lab;
 using VirtCluster.Libvirt;
+using VirtCluster.Planning;
 using VirtCluster.Resources;
 using VirtCluster.Resources.Libvirt;
 
@@ -35,11 +38,18 @@ public sealed class VirtClusterApp : IDisposable
     /// <summary>Runs the command line with <paramref name="program"/> as the stack's program.</summary>
     public Task<int> RunAsync(string[] args, StackProgram program, EngineHost? template = null)
     {
+        // The program places lab state beside the engine's; let it see a --backend given on the command line.
+        var backendAt = Array.IndexOf(args, "--backend");
+        if (backendAt >= 0 && backendAt + 1 < args.Length)
+        {
+            Environment.SetEnvironmentVariable("VIRTCLUSTER_BACKEND", Path.GetFullPath(args[backendAt + 1]));
+        }
+
         var host = (template ?? new EngineHost(program, Providers)) with
         {
             Program = program,
             Providers = Providers,
-            Commands = [Doctor(), Bench()],
+            Commands = [Doctor(), ExecCommand.Create(), Bench(), ImageCommands.Create()],
         };
         return EngineCli.RunAsync(args, host);
     }
@@ -47,31 +57,65 @@ public sealed class VirtClusterApp : IDisposable
     /// <summary>The stack's validated cluster spec.</summary>
     public static ClusterSpec Spec(StackBuilder stack) => ClusterSpecLoader.FromConfig(stack.Config);
 
-    /// <summary>Reads every host's facts, runs preflight, and declares the cluster's resources.</summary>
+    /// <summary>Reads every host's facts, runs preflight, and declares the cluster's resources (with the lab, in lab mode).</summary>
     public IReadOnlyList<DeclaredNode> DeclareCluster(StackBuilder stack, ClusterSpec spec)
     {
-        if (spec.Lab is not null)
+        var facts = Facts.ReadAllAsync(spec, CancellationToken.None).GetAwaiter().GetResult();
+        if (spec.Lab is null)
         {
-            throw new ConfigException(
-                $"{Path.GetFileName(stack.Config.StackFile)}: lab mode (virtcluster:lab) cannot be deployed by this version; use a stack with hosts");
+            return ClusterDeclaration.Declare(stack, spec, facts);
         }
 
-        var facts = Facts.ReadAllAsync(spec, CancellationToken.None).GetAwaiter().GetResult();
-        return ClusterDeclaration.Declare(stack, spec, facts);
+        var lab = LabDeclaration.Begin(stack, spec, LabContextFor(spec));
+        var nodes = ClusterDeclaration.Declare(stack, spec, facts, lab);
+        LabDeclaration.Finish(stack, spec, nodes);
+        return nodes;
     }
 
     public IReadOnlyList<IResourceProvider> Providers(StackConfig config)
     {
         var spec = ClusterSpecLoader.FromConfig(config);
-        return
+        var lab = spec.Lab is null ? null : LabContextFor(spec);
+        var readiness = lab is null ? null : new LabNodeReadiness(spec.Lab!.Namespace, lab.Keys, TimeSpan.FromMinutes(5));
+        List<IResourceProvider> providers =
         [
             new HostProvider(spec, Facts),
             new PoolProvider(Connections),
             new VolumeProvider(ResourceTypes.BaseImage, Connections),
             new VolumeProvider(ResourceTypes.Overlay, Connections),
             new NetworkProvider(Connections),
-            new NodeProvider(Connections),
+            new NodeProvider(Connections, readiness),
+            new LabProvider(Connections),
+            new ImageProvider(Images),
         ];
+        if (lab is not null)
+        {
+            providers.Add(new ClusterAccessProvider(lab.Keys));
+        }
+
+        return providers;
+    }
+
+    /// <summary>The state backend, as the engine resolves it: --backend (made visible by <see cref="RunAsync"/>), VIRTCLUSTER_BACKEND, or .virtcluster.</summary>
+    public static string Backend(ClusterSpec spec) =>
+        Environment.GetEnvironmentVariable("VIRTCLUSTER_BACKEND") is { Length: > 0 } backend
+            ? Path.GetFullPath(backend)
+            : Path.Combine(spec.ProjectDirectory, ".virtcluster");
+
+    public ImageCache Images { get; } = new(ImageCache.DefaultRoot);
+
+    private LabContext LabContextFor(ClusterSpec spec)
+    {
+        var backend = Backend(spec);
+        var layout = new ClusterLayout(spec);
+        var peers = Enumerable.Range(0, spec.NodesPerHost).ToDictionary(
+            k => NodePlanner.NodeName(spec, spec.Hosts[0].Name, k),
+            k => layout.Address(k));
+        return new LabContext(
+            Path.Combine(backend, "lab", spec.Stack),
+            StackKeys.LoadOrCreate(Path.Combine(backend, "keys", spec.Stack), spec.Stack),
+            Images,
+            peers);
     }
 
     public void Dispose() => Connections.Dispose();

@@ -68,7 +68,7 @@ public static class ClusterDeclaration
                 ["xml"] = BaseVolumeXml(baseName, lab?.Image?.CapacityBytes ?? 3L << 30),
                 ["uploadFrom"] = lab?.Image?.QcowPath,
                 ["digest"] = lab?.Image?.Digest,
-            }, parent with { DependsOn = [pool] });
+            }, parent with { DependsOn = lab?.ImageResource is { } imageResource ? [pool, imageResource] : [pool] });
 
             foreach (var plan in hostPlans)
             {

@@ -9,7 +9,7 @@ namespace VirtCluster.Cluster;
 /// recorded probe outputs; this machine in lab mode from sysfs and local probes (nothing is started for it);
 /// a real host from its libvirt URI plus probes over SSH.
 /// </summary>
-public sealed class HostFactsSource(LibvirtConnections connections, Func<HostSpec, IHostCommandRunner>? remoteRunner = null)
+public sealed class HostFactsSource(LibvirtConnections connections)
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(30);
 
@@ -32,12 +32,17 @@ public sealed class HostFactsSource(LibvirtConnections connections, Func<HostSpe
             throw new DirectoryNotFoundException($"{host.Name}: recorded facts folder '{folder}' does not exist");
         }
 
-        IHostProbe probe = host.RecordedFacts is { } recorded
-            ? new RecordedHostProbe(recorded)
-            : new ShellHostProbe(
-                remoteRunner?.Invoke(host) ?? throw new InvalidOperationException($"{host.Name}: no way to run probes (set ssh for the host)"),
-                ProbeTimeout);
-        return await LibvirtFactsReader.ReadAsync(host.Name, connections.Get(uri), probe, spec.Hca, host.RecordedFacts, cancellationToken);
+        if (host.RecordedFacts is { } recorded)
+        {
+            return await LibvirtFactsReader.ReadAsync(
+                host.Name, connections.Get(uri), new RecordedHostProbe(recorded), spec.Hca, recorded, cancellationToken);
+        }
+
+        var ssh = host.Ssh ?? throw new InvalidOperationException(
+            $"{host.Name}: no way to read IOMMU and firmware facts; give the host an 'ssh' entry (address, user, identityFile)");
+        await using var runner = await RealHostSsh.ConnectAsync(host.Name, ssh, cancellationToken);
+        var probe = new ShellHostProbe(new SshHostCommandRunner(runner), ProbeTimeout);
+        return await LibvirtFactsReader.ReadAsync(host.Name, connections.Get(uri), probe, spec.Hca, null, cancellationToken);
     }
 
     /// <summary>All hosts at once: preflight judges them together, so one slow host does not hide another's failure.</summary>

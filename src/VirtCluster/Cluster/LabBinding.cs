@@ -15,6 +15,9 @@ public sealed record LabBinding(
     LabImage? Image,
     Func<string, string, ClusterLayout, KernelBoot>? Boot)
 {
+    /// <summary>The image resource the base volume waits for.</summary>
+    public ResourceRef? ImageResource { get; init; }
+
     public KernelBoot? KernelBoot(string node, string address, ClusterLayout layout) => Boot?.Invoke(node, address, layout);
 
     public string SerialLogPath(string node) => Path.Combine(LogDirectory, node + "-console.log");

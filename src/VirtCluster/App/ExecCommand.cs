@@ -1,0 +1,75 @@
+using System.CommandLine;
+using VirtCluster.Config;
+using VirtCluster.Engine.Config;
+using VirtCluster.Engine.State;
+using VirtCluster.Lab;
+using VirtCluster.Resources;
+
+namespace VirtCluster.App;
+
+/// <summary>
+/// <c>exec NODE -- COMMAND...</c>: runs a command on a lab node over SSH, from inside the lab's network
+/// namespace, with the host key pinned at boot. Prints its output and exits with its exit status.
+/// </summary>
+public static class ExecCommand
+{
+    public static Command Create()
+    {
+        var node = new Argument<string>("NODE") { Description = "The node's name (see: stack output nodes)" };
+        var argv = new Argument<string[]>("COMMAND") { Description = "The program and its arguments, after --", Arity = ArgumentArity.OneOrMore };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds before the command is stopped", DefaultValueFactory = _ => 3600 };
+        var command = new Command("exec", "Run a command on a lab node over SSH (arguments are quoted, never interpreted by a shell)")
+        {
+            node, argv, timeout,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            try
+            {
+                var target = await ConnectAsync(parse, parse.GetValue(node)!, ct);
+                await using var shell = target;
+                var result = await shell.Ssh.RunAsync(parse.GetValue(argv)!, TimeSpan.FromSeconds(parse.GetValue(timeout)), ct);
+                await output.WriteAsync(result.Stdout);
+                await error.WriteAsync(result.Stderr);
+                return result.Succeeded ? 0 : result.ExitStatus is > 0 and var status ? status : 1;
+            }
+            catch (ConfigException e)
+            {
+                await error.WriteLineAsync("error: " + e.Message);
+                return 2;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await error.WriteLineAsync("error: " + e.Message);
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static async Task<NodeShell> ConnectAsync(ParseResult parse, string nodeName, CancellationToken ct)
+    {
+        var directory = Path.GetFullPath(parse.GetValue<string?>("--cwd") ?? Directory.GetCurrentDirectory());
+        var stack = parse.GetValue<string?>("--stack") ?? Environment.GetEnvironmentVariable("VIRTCLUSTER_STACK")
+            ?? throw new ConfigException("no stack selected: pass --stack NAME or set VIRTCLUSTER_STACK");
+        var project = ProjectLoader.Load(directory);
+        var spec = ClusterSpecLoader.FromConfig(StackConfigLoader.Load(project, stack, secrets: null));
+        if (spec.Lab is null)
+        {
+            throw new ConfigException($"exec reaches lab nodes only; stack '{stack}' has real hosts: use ssh to the node's address");
+        }
+
+        using var store = new FileStateStore(VirtClusterApp.Backend(spec), stack, secrets: null);
+        var nodes = store.Load().Resources.Values.Where(r => r.Type == ResourceTypes.Node).ToList();
+        var state = nodes.FirstOrDefault(r => r.Urn.Name == nodeName)
+            ?? throw new ConfigException(
+                $"stack '{stack}' has no node '{nodeName}'; its nodes: {(nodes.Count == 0 ? "none (run up first)" : string.Join(", ", nodes.Select(n => n.Urn.Name)))}");
+        var address = state.Outputs["addresses"]![0]!.GetValue<string>();
+        var hostKey = state.Outputs["hostKey"]?.GetValue<string>()
+            ?? throw new InvalidOperationException($"{nodeName}: no pinned host key in state; run up again");
+        var keys = StackKeys.LoadOrCreate(Path.Combine(VirtClusterApp.Backend(spec), "keys", stack), stack);
+        return await NodeShell.ConnectAsync(spec.Lab.Namespace, nodeName, address, hostKey, keys.Admin, TimeSpan.FromSeconds(30), null, ct);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using VirtCluster.Images;
+using VirtCluster.Resources.Libvirt;
+
+namespace VirtCluster.Lab;
+
+/// <summary>
+/// A lab node is ready when it has printed its SSH host key on the serial console (the key is pinned from
+/// there, never accepted on first contact) and answers over SSH with its own name.
+/// </summary>
+public sealed class LabNodeReadiness(string labNamespace, StackKeys keys, TimeSpan bootTimeout) : INodeReadiness
+{
+    public async Task<JsonObject> WaitUntilReadyAsync(JsonObject nodeInputs, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var node = Inputs.String(nodeInputs, "name");
+        var address = nodeInputs["addresses"]![0]!.GetValue<string>();
+        var consoleLog = Inputs.String(nodeInputs, "serialLog");
+        var started = DateTime.UtcNow;
+
+        progress?.Report("booting: waiting for the host key on the console");
+        var hostKey = await WaitForHostKeyAsync(node, consoleLog, bootTimeout, cancellationToken);
+        var remaining = bootTimeout - (DateTime.UtcNow - started);
+        await using var shell = await NodeShell.ConnectAsync(
+            labNamespace, node, address, hostKey, keys.Admin, remaining > TimeSpan.FromSeconds(10) ? remaining : TimeSpan.FromSeconds(10), progress, cancellationToken);
+        var hostname = (await shell.Ssh.RunAsync(["hostname"], TimeSpan.FromSeconds(30), cancellationToken)).EnsureSuccess("read the host name");
+        if (hostname.Stdout.Trim() != node)
+        {
+            throw new InvalidOperationException($"{node}: answered at {address} as '{hostname.Stdout.Trim()}'");
+        }
+
+        return new JsonObject { ["hostKey"] = hostKey };
+    }
+
+    private static async Task<string> WaitForHostKeyAsync(string node, string consoleLog, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (File.Exists(consoleLog) && ConsoleHostKey.Find(await ReadSharedAsync(consoleLog, cancellationToken)) is { } key)
+            {
+                return key;
+            }
+
+            await Task.Delay(500, cancellationToken);
+        }
+
+        throw new TimeoutException(
+            $"{node}: no host key on its console within {timeout.TotalSeconds:0} s; the guest did not finish booting (see {consoleLog})");
+    }
+
+    /// <summary>The console log is still being written by QEMU: open it without locking it.</summary>
+    private static async Task<string> ReadSharedAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync(cancellationToken);
+    }
+}
