@@ -77,6 +77,11 @@ public static partial class ImageSpecLoader
                     ? "duplicate key; each key may appear once"
                     : message);
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these instead of a YamlException for some malformed text, such as a list left open at the end.
+            throw new ConfigException(new SourceLocation(file, 1, 1), string.Empty, "YAML syntax error: the text is malformed (is a '[' or '{' left open?)");
+        }
 
         if (stream.Documents.Count != 1)
         {
@@ -97,7 +102,12 @@ public static partial class ImageSpecLoader
         }
 
         var shift = match.Groups[2].Value switch { "K" => 10, "M" => 20, "G" => 30, _ => 40 };
-        var bytes = long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) << shift;
+        if (!long.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > long.MaxValue >> shift)
+        {
+            throw reader.Error(node, "size", $"{text} is too large; write e.g. 3G or 2048M");
+        }
+
+        var bytes = amount << shift;
         if (bytes < MinimumSize)
         {
             throw reader.Error(node, "size", $"{text} is too small for a Debian root file system; use at least 512M");

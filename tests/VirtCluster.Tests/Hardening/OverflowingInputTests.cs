@@ -1,6 +1,7 @@
 using VirtCluster.Bench.Parsers;
 using VirtCluster.Bench.Suites;
 using VirtCluster.Engine.Config;
+using VirtCluster.Images;
 using VirtCluster.Testing;
 
 namespace VirtCluster.Tests.Hardening;
@@ -42,6 +43,31 @@ public sealed class OverflowingInputTests
 
         Assert.IsType<ConfigException>(error);
         Assert.Contains("timeout", ((ConfigException)error).Key);
+    }
+
+    [Theory]
+    [InlineData("size: 99999999999999999999G")]
+    [InlineData("size: 9999999999999G")]
+    public void AnImageSizeBeyondWhatALongHoldsIsAConfigErrorNotAWrappedNumber(string size)
+    {
+        var spec = Path.Combine(TestPaths.RepoRoot, "images", "hpc-node.yaml");
+        var text = File.ReadAllText(spec);
+        Assert.Contains("size: 3G\n", text);
+
+        var error = Record.Exception(() => ImageSpecLoader.Parse(text.Replace("size: 3G\n", size + "\n"), spec));
+
+        Assert.IsType<ConfigException>(error);
+        Assert.Contains("too large", error.Message);
+    }
+
+    [Fact]
+    public void AnImageSpecCutOffInsideAnUnclosedListIsAConfigError()
+    {
+        var spec = Path.Combine(TestPaths.RepoRoot, "images", "hpc-node.yaml");
+
+        var error = Record.Exception(() => ImageSpecLoader.Parse("name: n\nsuite: bookworm\npackages: [a, b\nsize: 3G\n", spec));
+
+        Assert.IsType<ConfigException>(error);
     }
 
     [Fact]
