@@ -79,6 +79,9 @@ internal sealed partial class StackSession : IDisposable
         try
         {
             var config = StackConfigLoader.Load(session.Project, session.Stack, session.Secrets);
+
+            // Before anything logs: a decrypted secret that reaches a message (a URI, a command line) is then masked.
+            SecretRedactor.Process.RegisterSecretsOf(config);
             var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss.fff", CultureInfo.InvariantCulture);
             var verbosity = options.Verbosity(parse);
             session.Logger = EngineLogging.Configure(verbosity, Path.Combine(session.Backend, "logs", $"{session.Stack}-{stamp}.clef"));

@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using System.Text;
+using VirtCluster.Engine.Logging;
 using VirtCluster.Engine.State;
 using VirtCluster.Engine.Tests.Cli;
 
@@ -28,6 +29,18 @@ public sealed class SecretsAtRestTests
         var files = Directory.GetFiles(cli.ProjectDirectory, "*", SearchOption.AllDirectories);
         Assert.Contains(files, f => f.EndsWith(".clef", StringComparison.Ordinal));
         Assert.All(files, f => Assert.False(Contains(f, Secret), $"{f} holds the secret in plain text"));
+    }
+
+    [Fact]
+    public async Task AStackSecretIsRegisteredForMaskingBeforeTheRunLogsAnything()
+    {
+        const string secret = "only-in-the-stack-file-7f3a";
+        using var cli = new CliHarness();
+        Assert.Equal(0, (await cli.RunAsync("config", "set", "lab:password", secret, "--secret", "--stack", "dev")).Code);
+
+        Assert.Equal(0, (await cli.RunAsync("preview", "--stack", "dev")).Code);
+
+        Assert.True(SecretRedactor.Process.Contains($"qemu+ssh://root:{secret}@h0/system"), "the run's logs would show the secret unmasked");
     }
 
     [Fact]
