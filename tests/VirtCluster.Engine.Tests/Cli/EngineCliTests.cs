@@ -33,7 +33,7 @@ public sealed class EngineCliTests
     {
         using var cli = new CliHarness();
         cli.Stack.Hosts = 1;
-        await cli.RunAsync("up", "--yes", "--stack", "dev");
+        await cli.RunAsync("up", "--yes", "--stack", "dev", "--parallel", "1");
         cli.Stack.Vcpus = 4;
         cli.Stack.Image = "trixie";
 
