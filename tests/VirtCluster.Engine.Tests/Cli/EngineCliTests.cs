@@ -257,4 +257,18 @@ public sealed class EngineCliTests
         Assert.Equal("hunter2" + Environment.NewLine, shown);
         Assert.DoesNotContain("hunter2", File.ReadAllText(Path.Combine(cli.ProjectDirectory, "Pulumi.dev.yaml")));
     }
+
+    [Fact]
+    public async Task RepeatedVerboseFlagsAreAcceptedAndListUnchangedResources()
+    {
+        using var cli = new CliHarness();
+        cli.Stack.Hosts = 1;
+        await cli.RunAsync("up", "--yes", "--stack", "dev");
+
+        var (code, output, _) = await cli.RunAsync("preview", "-v", "-v", "--stack", "dev");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("same  urn:virtcluster:dev::lab::test:Host$test:Node::node-h0", output);
+        Assert.Contains("0 to create, 0 to update, 0 to replace, 0 to delete, 6 unchanged", output);
+    }
 }
