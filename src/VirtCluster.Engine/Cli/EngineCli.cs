@@ -73,5 +73,11 @@ public static class EngineCli
             await host.Error.WriteLineAsync("error: " + e.Message);
             return ExitCodes.OperationFailed;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The application's own refusals (a failed preflight, an unreachable host) are reported, not dumped.
+            await host.Error.WriteLineAsync("error: " + e.Message);
+            return ExitCodes.OperationFailed;
+        }
     }
 }

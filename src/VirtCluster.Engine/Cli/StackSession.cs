@@ -84,6 +84,9 @@ internal sealed partial class StackSession : IDisposable
             session.Logger = EngineLogging.Configure(verbosity, Path.Combine(session.Backend, "logs", $"{session.Stack}-{stamp}.clef"));
             session.Logger.Information("{Verb} of stack {Stack} in {Project}", verb, session.Stack, session.Project.Directory);
 
+            // Application code (providers, the libvirt error hook) logs through Serilog's static logger.
+            Log.Logger = session.Logger;
+
             var builder = new StackBuilder(session.Project.Name, session.Stack, config);
             host.Program(builder);
             var providers = new ProviderRegistry(host.Providers(config));

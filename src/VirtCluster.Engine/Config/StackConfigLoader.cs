@@ -97,6 +97,7 @@ public static partial class StackConfigLoader
         var hint = KeySuggestion.Hint(key.Value, project.Config.Keys);
         if (!key.Value.StartsWith(project.KeyPrefix, StringComparison.Ordinal))
         {
+            hint = KeySuggestion.Hint(project.KeyPrefix + key.Value[(key.Value.LastIndexOf(':') + 1)..], project.Config.Keys);
             throw new ConfigException(key.Location, key.Value, $"config keys are namespaced '{project.KeyPrefix}'{hint}");
         }
 

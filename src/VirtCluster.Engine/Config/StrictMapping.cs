@@ -34,8 +34,6 @@ public sealed class StrictMapping
 
     public SourceLocation Location => _mapping.Location;
 
-    public ConfigMapping Mapping => _mapping;
-
     public string KeyPath(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
     /// <summary>The written value, or null when the key is absent.</summary>

@@ -86,6 +86,25 @@ public sealed class StackConfigWriterTests
     }
 
     [Fact]
+    public void ASecretWrittenInBlockStyleIsReplacedWhole()
+    {
+        using var dir = new TempProject();
+        var project = ProjectLoader.Load(dir.Directory);
+        dir.Write("dev", "config:\n  demo:token:\n    secure: v1:AAAA\n  demo:nodes: 2 # keep\n");
+        var secrets = PassphraseSecretsProvider.ForStack(project, "dev", "pw");
+
+        StackConfigWriter.Set(project, "dev", "token", "new", secret: true, secrets);
+
+        var lines = dir.Read("dev").Split('\n');
+        Assert.StartsWith("encryptionsalt: v1:", lines[0]);
+        Assert.Equal("config:", lines[1]);
+        Assert.StartsWith("  demo:token: { secure: v1:", lines[2]);
+        Assert.Equal(["  demo:nodes: 2 # keep", string.Empty], lines[3..]);
+        var token = StackConfigLoader.Load(project, "dev", PassphraseSecretsProvider.ForStack(project, "dev", "pw")).Get("demo:token");
+        Assert.Equal("new", Assert.IsType<ConfigSecret>(token).PlainText);
+    }
+
+    [Fact]
     public void ASecretCannotBeSetWithoutThePassphrase()
     {
         using var dir = new TempProject();

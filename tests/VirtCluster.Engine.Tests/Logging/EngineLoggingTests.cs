@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VirtCluster.Engine.Config;
 using VirtCluster.Engine.Logging;
 
 namespace VirtCluster.Engine.Tests.Logging;
@@ -96,6 +97,22 @@ public sealed class EngineLoggingTests : IDisposable
 
         Assert.Contains("before s3cr3t", console.ToString());
         Assert.Contains("after [secret]", console.ToString());
+    }
+
+    [Fact]
+    public void EverySecretOfALoadedStackCanBeRegisteredAtOnce()
+    {
+        var at = new SourceLocation("Pulumi.dev.yaml", 2, 3);
+        var config = new StackConfig("demo", "dev", "/project/Pulumi.dev.yaml", new Dictionary<string, ConfigNode>
+        {
+            ["demo:token"] = new ConfigSecret("tok-123", at),
+            ["demo:label"] = new ConfigScalar("visible", false, at),
+        });
+        var redactor = new SecretRedactor();
+
+        redactor.RegisterSecretsOf(config);
+
+        Assert.Equal("[secret] visible", redactor.Redact("tok-123 visible"));
     }
 
     private List<JsonElement> ReadClef() =>

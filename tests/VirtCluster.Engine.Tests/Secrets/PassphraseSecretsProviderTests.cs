@@ -84,6 +84,18 @@ public sealed class PassphraseSecretsProviderTests : IDisposable
     }
 
     [Fact]
+    public void TheKeyIsDerivedOncePerSaltAndPassphrase()
+    {
+        byte[] salt = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
+
+        var first = PassphraseKeyCache.KeyFor("cached", salt);
+
+        Assert.Same(first, PassphraseKeyCache.KeyFor("cached", salt));
+        Assert.NotEqual(first, PassphraseKeyCache.KeyFor("other", salt));
+        Assert.Equal(32, first.Length);
+    }
+
+    [Fact]
     public void AMalformedSaltPointsAtItsLine()
     {
         _dir.Write("dev", "config: {}\nencryptionsalt: v1:nope\n");

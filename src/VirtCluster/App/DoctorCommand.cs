@@ -1,0 +1,45 @@
+using System.CommandLine;
+using VirtCluster.Config;
+using VirtCluster.Engine.Config;
+using VirtCluster.Hosts;
+
+namespace VirtCluster.App;
+
+/// <summary>
+/// <c>doctor --stack S [--json]</c>: reads every host's facts and prints the preflight verdicts, changing nothing.
+/// Exit 0 when no check fails, 1 when one does, 2 on bad configuration.
+/// </summary>
+public static class DoctorCommand
+{
+    public static Command Create(VirtClusterApp app)
+    {
+        var json = new Option<bool>("--json") { Description = "Print the verdicts as JSON" };
+        var command = new Command("doctor", "Check every host of the stack (facts and preflight) without changing anything") { json };
+        command.SetAction(async (parse, ct) =>
+        {
+            try
+            {
+                var directory = Path.GetFullPath(parse.GetValue<string?>("--cwd") ?? Directory.GetCurrentDirectory());
+                var stack = parse.GetValue<string?>("--stack") ?? Environment.GetEnvironmentVariable("VIRTCLUSTER_STACK")
+                    ?? throw new ConfigException("no stack selected: pass --stack NAME or set VIRTCLUSTER_STACK");
+                var project = ProjectLoader.Load(directory);
+                var spec = ClusterSpecLoader.FromConfig(StackConfigLoader.Load(project, stack, secrets: null));
+                var facts = await app.Facts.ReadAllAsync(spec, ct);
+                var report = Preflight.Run(spec, facts);
+                await parse.InvocationConfiguration.Output.WriteLineAsync(parse.GetValue(json) ? report.ToJson() : report.RenderTable());
+                return report.HasFailures ? 1 : 0;
+            }
+            catch (ConfigException e)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("error: " + e.Message);
+                return 2;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("error: " + e.Message);
+                return 1;
+            }
+        });
+        return command;
+    }
+}

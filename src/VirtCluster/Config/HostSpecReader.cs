@@ -1,0 +1,139 @@
+using System.Text.RegularExpressions;
+using VirtCluster.Engine.Config;
+
+namespace VirtCluster.Config;
+
+/// <summary>Reads <c>virtcluster:hosts</c> (real or simulated hosts) and <c>virtcluster:lab</c> (this machine alone).</summary>
+internal static partial class HostSpecReader
+{
+    /// <summary>The one host of lab mode: this machine, reached through the tool's private libvirtd.</summary>
+    public const string LabHostName = "local";
+
+    private static readonly string[] HostKeys = ["name", "uri", "ssh", "simulate", "facts"];
+    private static readonly string[] SshKeys = ["address", "port", "user", "identityFile"];
+    private static readonly string[] LabKeys = ["nodes", "namespace"];
+
+    public static (IReadOnlyList<HostSpec> Hosts, LabSpec? Lab) Read(StackConfig config)
+    {
+        var hosts = config.Get(ConfigKeys.Hosts);
+        var lab = config.Get(ConfigKeys.Lab);
+        if (lab is not null)
+        {
+            if (hosts is not null)
+            {
+                throw new ConfigException(hosts.Location, ConfigKeys.Hosts, $"lab mode ({ConfigKeys.Lab}) runs on this machine only; remove {ConfigKeys.Hosts} or {ConfigKeys.Lab}");
+            }
+
+            return ([new HostSpec(LabHostName, null, null, null, null)], ReadLab(lab, config.Stack));
+        }
+
+        if (hosts is null)
+        {
+            throw new ConfigException(new SourceLocation(System.IO.Path.GetFileName(config.StackFile), 1, 1), ConfigKeys.Hosts,
+                $"not set; give {ConfigKeys.Hosts} (real or simulated hosts) or {ConfigKeys.Lab} (VMs on this machine)");
+        }
+
+        if (hosts is not ConfigSequence { Items.Count: > 0 } list)
+        {
+            throw new ConfigException(hosts.Location, ConfigKeys.Hosts, $"expected a non-empty list of hosts ({{name, uri or simulate, ssh, facts}}), found {ConfigNodeText.Describe(hosts)}");
+        }
+
+        var result = new List<HostSpec>(list.Items.Count);
+        var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            var host = ReadHost(list.Items[i], $"{ConfigKeys.Hosts}[{i}]", config.ProjectDirectory);
+            var nameNode = ((ConfigMapping)list.Items[i])["name"]!;
+            if (seen.TryGetValue(host.Name, out var first))
+            {
+                throw new ConfigException(nameNode.Location, $"{ConfigKeys.Hosts}[{i}].name", $"duplicate host name '{host.Name}' (first at {first.Line}:{first.Column}); host names must be unique");
+            }
+
+            seen.Add(host.Name, nameNode.Location);
+            result.Add(host);
+        }
+
+        return (result, null);
+    }
+
+    private static HostSpec ReadHost(ConfigNode node, string path, string projectDirectory)
+    {
+        var host = new StrictMapping(node, path, HostKeys);
+        var name = ConfigValues.Name(host.Require("name", ConfigValues.NameAllowed), host.KeyPath("name"));
+        var uriNode = host.Get("uri");
+        var simulateNode = host.Get("simulate");
+        if (uriNode is not null && simulateNode is not null)
+        {
+            throw new ConfigException(uriNode.Location, host.KeyPath("uri"), "give either uri (a real host) or simulate (a host XML for libvirt's test driver), not both");
+        }
+
+        string uri;
+        string? simulated = null;
+        if (simulateNode is not null)
+        {
+            simulated = ConfigValues.Path(simulateNode, host.KeyPath("simulate"), projectDirectory);
+            uri = "test://" + simulated;
+        }
+        else if (uriNode is not null)
+        {
+            uri = ConfigValues.Text(uriNode, host.KeyPath("uri"), "a libvirt URI");
+            if (!LibvirtUri().IsMatch(uri))
+            {
+                throw new ConfigException(uriNode.Location, host.KeyPath("uri"), $"'{uri}' is not a libvirt URI; write e.g. qemu+ssh://root@{name}/system");
+            }
+        }
+        else
+        {
+            throw new ConfigException(host.Location, host.KeyPath("uri"), "missing; give uri (e.g. qemu+ssh://root@HOST/system) or simulate (a host XML path)");
+        }
+
+        var ssh = host.Get("ssh") is { } sshNode ? ReadSsh(sshNode, host.KeyPath("ssh"), projectDirectory) : null;
+        var facts = host.Get("facts") is { } factsNode ? ConfigValues.Path(factsNode, host.KeyPath("facts"), projectDirectory) : null;
+        return new HostSpec(name, uri, ssh, simulated, facts);
+    }
+
+    private static SshEndpoint ReadSsh(ConfigNode node, string path, string projectDirectory)
+    {
+        var ssh = new StrictMapping(node, path, SshKeys);
+        var addressNode = ssh.Require("address", "a host name or IP address");
+        var address = ConfigValues.Text(addressNode, ssh.KeyPath("address"), "a host name or IP address");
+        if (!Address().IsMatch(address))
+        {
+            throw new ConfigException(addressNode.Location, ssh.KeyPath("address"), $"'{address}' is not a host name or IP address");
+        }
+
+        var port = (int)(ssh.Integer("port", 1, 65535) ?? 22);
+        var user = ssh.String("user", "a user name") ?? "root";
+        if (!UserName().IsMatch(user))
+        {
+            throw new ConfigException(ssh.Get("user")!.Location, ssh.KeyPath("user"), $"'{user}' is not a user name; use lower case letters, digits, '_' and '-'");
+        }
+
+        var identity = ssh.Get("identityFile") is { } identityNode ? ConfigValues.Path(identityNode, ssh.KeyPath("identityFile"), projectDirectory) : null;
+        return new SshEndpoint(address, port, user, identity);
+    }
+
+    private static LabSpec ReadLab(ConfigNode node, string stack)
+    {
+        var lab = new StrictMapping(node, ConfigKeys.Lab, LabKeys);
+        var nodes = (int)(lab.Integer("nodes", 1, 64) ?? 2);
+        var namespaceNode = lab.Get("namespace");
+        var name = namespaceNode is null ? "vc-" + stack.ToLowerInvariant() : ConfigValues.Name(namespaceNode, lab.KeyPath("namespace"));
+        if (!ConfigValues.HostName().IsMatch(name))
+        {
+            throw new ConfigException(lab.Location, lab.KeyPath("namespace"), $"the default '{name}' is not a valid network namespace name; set namespace ({ConfigValues.NameAllowed})");
+        }
+
+        return new LabSpec(nodes, name);
+    }
+
+    [GeneratedRegex(@"^[a-z][a-z0-9]*(\+[a-z0-9]+)?://[^\s'""]*$")]
+    private static partial Regex LibvirtUri();
+
+    /// <summary>Host names, IPv4 and IPv6 literals; never starting with '-' (it reaches ssh's command line).</summary>
+    [GeneratedRegex("^[A-Za-z0-9:\\[][A-Za-z0-9.:\\[\\]-]{0,252}$")]
+    private static partial Regex Address();
+
+    [GeneratedRegex("^[a-z_][a-z0-9_-]{0,31}$")]
+    private static partial Regex UserName();
+}

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace VirtCluster.Images;
+
+/// <summary>
+/// Builds node images: mmdebstrap from the machine's apt sources into a root folder, customise it
+/// (files, units, no host keys), write it into an ext4 file system, convert that to qcow2 and keep the
+/// guest kernel and initrd beside it for direct kernel boot. Needs root (mmdebstrap and mkfs keep file
+/// ownership); everything happens in a private build folder that is published atomically or removed.
+/// </summary>
+public sealed class ImageBuilder
+{
+    /// <summary>Where Debian keeps the machine's apt sources in deb822 form.</summary>
+    public const string DefaultAptSources = "/etc/apt/sources.list.d/debian.sources";
+
+    private readonly ImageCache _cache;
+    private readonly string _aptSources;
+
+    public ImageBuilder(ImageCache cache, string aptSources = DefaultAptSources)
+    {
+        _cache = cache;
+        _aptSources = Path.GetFullPath(aptSources);
+    }
+
+    /// <summary>The cache key <paramref name="spec"/> builds to with this machine's apt sources.</summary>
+    public string KeyFor(ImageSpec spec) => ImageCacheKey.Compute(spec, ReadAptSources());
+
+    /// <summary>
+    /// Returns the cached image for <paramref name="spec"/>, building it first when absent. Progress lines
+    /// describe each long step; cancelling stops the running tool and removes the build folder.
+    /// </summary>
+    public async Task<BuiltImage> BuildAsync(ImageSpec spec, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var key = KeyFor(spec);
+        if (_cache.TryGet(key) is { } cached)
+        {
+            progress?.Report($"{spec.Name}: cached at {cached.Directory}");
+            return cached;
+        }
+
+        if (!Posix.IsRoot)
+        {
+            throw new InvalidOperationException(
+                $"building image '{spec.Name}' needs root (mmdebstrap and mkfs.ext4 keep file ownership); run the build with sudo");
+        }
+
+        _cache.RemoveAbandonedBuilds();
+        var clock = Stopwatch.StartNew();
+        var buildDirectory = _cache.CreateBuildDirectory(key);
+        try
+        {
+            var rootfs = Path.Combine(buildDirectory, "rootfs");
+            await Step(progress, $"{spec.Name}: installing {spec.Packages.Count} packages on Debian {spec.Suite} ({spec.Variant})", clock,
+                () => Bootstrap(spec, rootfs, progress, cancellationToken)).ConfigureAwait(false);
+            await Step(progress, $"{spec.Name}: customising the root file system", clock,
+                () => RootfsCustomizer.ApplyAsync(spec, rootfs, cancellationToken)).ConfigureAwait(false);
+            var kernelVersion = CopyBootFiles(rootfs, buildDirectory);
+
+            var raw = Path.Combine(buildDirectory, "image.raw");
+            await Step(progress, $"{spec.Name}: writing a {FormatSize(spec.SizeBytes)} ext4 file system", clock,
+                () => HostCommand.RunCheckedAsync("mkfs.ext4",
+                    ["-q", "-F", "-L", "root", "-d", rootfs, raw, $"{spec.SizeBytes / 1024}k"], null, cancellationToken)).ConfigureAwait(false);
+            SafeFolder.Delete(rootfs);
+            await Step(progress, $"{spec.Name}: converting to qcow2", clock,
+                () => HostCommand.RunCheckedAsync("qemu-img",
+                    ["convert", "-f", "raw", "-O", "qcow2", raw, Path.Combine(buildDirectory, BuiltImage.DiskFileName)], null, cancellationToken)).ConfigureAwait(false);
+            File.Delete(raw);
+
+            var manifest = new ImageManifest(spec.Name, key, spec.Suite, kernelVersion, spec.KernelArgs, spec.SizeBytes,
+                DateTimeOffset.UtcNow, Math.Round(clock.Elapsed.TotalSeconds, 1));
+            var built = _cache.Commit(buildDirectory, key, manifest);
+            progress?.Report($"{spec.Name}: built in {clock.Elapsed.TotalSeconds:F0} s at {built.Directory}");
+            return built with { FromCache = false };
+        }
+        catch
+        {
+            SafeFolder.Delete(buildDirectory);
+            throw;
+        }
+    }
+
+    private string ReadAptSources() =>
+        File.Exists(_aptSources)
+            ? File.ReadAllText(_aptSources)
+            : throw new InvalidOperationException($"apt sources '{_aptSources}' not found; images are built from this machine's Debian mirrors");
+
+    private Task Bootstrap(ImageSpec spec, string rootfs, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        HostCommand.RunCheckedAsync("mmdebstrap",
+            [
+                $"--variant={spec.Variant}",
+                $"--include={string.Join(',', spec.Packages)}",
+                spec.Suite,
+                rootfs,
+                _aptSources,
+            ],
+            progress is null ? null : new SynchronousProgress(line => progress.Report($"  {line}")),
+            cancellationToken);
+
+    /// <summary>Copies the one installed kernel and its initrd next to the disk; returns the kernel release.</summary>
+    private static string CopyBootFiles(string rootfs, string buildDirectory)
+    {
+        var boot = Path.Combine(rootfs, "boot");
+        var kernels = Directory.Exists(boot) ? Directory.GetFiles(boot, "vmlinuz-*") : [];
+        if (kernels.Length != 1)
+        {
+            throw new InvalidOperationException(
+                $"expected exactly one kernel in the image's /boot, found {kernels.Length}; list one kernel package (e.g. linux-image-amd64) in 'packages'");
+        }
+
+        var release = Path.GetFileName(kernels[0])["vmlinuz-".Length..];
+        var initrd = Path.Combine(boot, "initrd.img-" + release);
+        if (!File.Exists(initrd))
+        {
+            throw new InvalidOperationException($"no initrd for kernel {release} in the image's /boot; add initramfs-tools to 'packages'");
+        }
+
+        File.Copy(kernels[0], Path.Combine(buildDirectory, BuiltImage.KernelFileName));
+        File.Copy(initrd, Path.Combine(buildDirectory, BuiltImage.InitrdFileName));
+        return release;
+    }
+
+    private static async Task Step(IProgress<string>? progress, string description, Stopwatch clock, Func<Task> action)
+    {
+        var started = clock.Elapsed;
+        progress?.Report(description + " ...");
+        await action().ConfigureAwait(false);
+        progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{description}: done in {(clock.Elapsed - started).TotalSeconds:F1} s"));
+    }
+
+    private static string FormatSize(long bytes) =>
+        bytes % (1L << 30) == 0 ? $"{bytes >> 30}G" : $"{bytes >> 20}M";
+}

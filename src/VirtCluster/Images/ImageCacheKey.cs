@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace VirtCluster.Images;
+
+/// <summary>
+/// Names an image by what decides its contents: the spec in a canonical form (fixed key order, file
+/// sources relative to the spec), the bytes of every file it adds, the apt sources the packages come
+/// from, and the version of the build recipe. Comments, key order and the checkout's location do not
+/// change the key; any change to what ends up in the image does.
+/// </summary>
+public static class ImageCacheKey
+{
+    /// <summary>Bump when <see cref="ImageBuilder"/> changes what it writes into an image.</summary>
+    internal const int RecipeVersion = 1;
+
+    /// <summary>The lowercase hex SHA-256 naming the image's cache folder.</summary>
+    public static string Compute(ImageSpec spec, string aptSources)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(spec, aptSources)));
+        return Convert.ToHexStringLower(hash);
+    }
+
+    /// <summary>The exact text that is hashed; exposed to tests so key stability can be explained when it breaks.</summary>
+    internal static string Canonical(ImageSpec spec, string aptSources)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("recipe", RecipeVersion);
+            json.WriteString("name", spec.Name);
+            json.WriteString("suite", spec.Suite);
+            json.WriteString("variant", spec.Variant);
+            json.WriteNumber("sizeBytes", spec.SizeBytes);
+            WriteList(json, "packages", spec.Packages);
+            json.WriteStartArray("files");
+            foreach (var file in spec.Files)
+            {
+                json.WriteStartObject();
+                json.WriteString("source", file.RelativeSource);
+                json.WriteString("sha256", Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file.Source))));
+                json.WriteString("target", file.Target);
+                json.WriteString("mode", Convert.ToString((int)file.Mode, 8).PadLeft(4, '0'));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            WriteList(json, "enable", spec.Enable);
+            WriteList(json, "mask", spec.Mask);
+            WriteList(json, "kernelArgs", spec.KernelArgs);
+            json.WriteString("aptSourcesSha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(aptSources))));
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteList(Utf8JsonWriter json, string name, IReadOnlyList<string> items)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStringValue(item);
+        }
+
+        json.WriteEndArray();
+    }
+}

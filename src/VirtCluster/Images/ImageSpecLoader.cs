@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using VirtCluster.Engine.Config;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace VirtCluster.Images;
+
+/// <summary>
+/// Reads an image spec strictly: unknown or duplicate keys, wrong types and bad values are errors that
+/// point at <c>file:line:column</c>, because a typo in a package list would otherwise cost a full
+/// image build before it shows.
+/// </summary>
+public static partial class ImageSpecLoader
+{
+    private const long MinimumSize = 512L * 1024 * 1024;
+
+    private static readonly string[] Keys =
+        ["name", "suite", "variant", "size", "packages", "files", "enable", "mask", "kernelArgs"];
+
+    private static readonly string[] FileKeys = ["source", "target", "mode"];
+
+    private static readonly string[] Variants = ["minbase", "essential", "apt", "required", "important", "standard"];
+
+    /// <summary>Loads and validates <paramref name="path"/>; file sources resolve against its folder.</summary>
+    /// <exception cref="ConfigException">The spec is invalid; the message names the place and the fix.</exception>
+    public static ImageSpec Load(string path)
+    {
+        var file = Path.GetFullPath(path);
+        if (!File.Exists(file))
+        {
+            throw new ConfigException($"{file}: image spec not found");
+        }
+
+        return Parse(File.ReadAllText(file), file);
+    }
+
+    /// <summary>Validates spec text; <paramref name="file"/> names it in errors and anchors relative sources.</summary>
+    public static ImageSpec Parse(string yaml, string file)
+    {
+        var root = ReadRoot(yaml, file);
+        var reader = new Reader(file);
+        var map = reader.Mapping(root, "(document)");
+        reader.RejectUnknown(map, Keys, string.Empty);
+
+        var name = reader.Text(map, "name", NamePattern(), "lowercase letters, digits and '-'");
+        var suite = reader.Text(map, "suite", SuitePattern(), "a Debian suite name such as bookworm");
+        var variant = reader.OptionalText(map, "variant") ?? "minbase";
+        if (!Variants.Contains(variant))
+        {
+            throw reader.Error(map.Children[new YamlScalarNode("variant")], "variant",
+                $"unknown variant '{variant}'; use one of {string.Join(", ", Variants)}");
+        }
+
+        var size = ParseSize(reader, map);
+        var packages = reader.List(map, "packages", PackagePattern(), "a Debian package name", required: true);
+        var files = ReadFiles(reader, map, Path.GetDirectoryName(file)!);
+        var enable = reader.List(map, "enable", UnitPattern(), "a systemd unit name with its suffix (.service, .timer, ...)");
+        var mask = reader.List(map, "mask", UnitPattern(), "a systemd unit name with its suffix (.service, .timer, ...)");
+        var kernelArgs = reader.List(map, "kernelArgs", KernelArgPattern(), "one kernel argument without spaces", required: true);
+
+        return new ImageSpec(name, suite, variant, size, packages, files, enable, mask, kernelArgs, file);
+    }
+
+    private static YamlNode ReadRoot(string yaml, string file)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException?.Message ?? e.Message;
+            throw new ConfigException(new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column), string.Empty,
+                message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase)
+                    ? "duplicate key; each key may appear once"
+                    : message);
+        }
+
+        if (stream.Documents.Count != 1)
+        {
+            throw new ConfigException($"{file}: expected exactly one YAML document, found {stream.Documents.Count}");
+        }
+
+        return stream.Documents[0].RootNode;
+    }
+
+    private static long ParseSize(Reader reader, YamlMappingNode map)
+    {
+        var node = reader.Required(map, "size");
+        var text = reader.Scalar(node, "size");
+        var match = SizePattern().Match(text);
+        if (!match.Success)
+        {
+            throw reader.Error(node, "size", $"'{text}' is not a size; write e.g. 3G or 2048M");
+        }
+
+        var shift = match.Groups[2].Value switch { "K" => 10, "M" => 20, "G" => 30, _ => 40 };
+        var bytes = long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) << shift;
+        if (bytes < MinimumSize)
+        {
+            throw reader.Error(node, "size", $"{text} is too small for a Debian root file system; use at least 512M");
+        }
+
+        return bytes;
+    }
+
+    private static List<ImageFile> ReadFiles(Reader reader, YamlMappingNode map, string baseDir)
+    {
+        var result = new List<ImageFile>();
+        if (!map.Children.TryGetValue(new YamlScalarNode("files"), out var node))
+        {
+            return result;
+        }
+
+        var targets = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in reader.Sequence(node, "files").Children)
+        {
+            var entry = reader.Mapping(item, "files[]");
+            reader.RejectUnknown(entry, FileKeys, "files[].");
+            var relative = reader.Text(entry, "source", RelativePathPattern(), "a path relative to the spec's folder", "files[].source");
+            var source = Path.GetFullPath(Path.Combine(baseDir, relative));
+            if (!File.Exists(source))
+            {
+                throw reader.Error(entry.Children[new YamlScalarNode("source")], "files[].source",
+                    $"'{source}' does not exist; paths are relative to the spec's folder");
+            }
+
+            var target = reader.Text(entry, "target", TargetPattern(), "an absolute path inside the guest", "files[].target");
+            if (!targets.Add(target))
+            {
+                throw reader.Error(entry.Children[new YamlScalarNode("target")], "files[].target", $"'{target}' is written twice");
+            }
+
+            var modeText = reader.OptionalText(entry, "mode") ?? "0644";
+            if (!ModePattern().IsMatch(modeText))
+            {
+                throw reader.Error(entry.Children[new YamlScalarNode("mode")], "files[].mode",
+                    $"'{modeText}' is not an octal mode; write it quoted, e.g. \"0755\"");
+            }
+
+            result.Add(new ImageFile(source, relative, target, (UnixFileMode)Convert.ToInt32(modeText, 8)));
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex("^[a-z][a-z0-9-]*$")]
+    private static partial Regex SuitePattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9+.-]+$")]
+    private static partial Regex PackagePattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9@._:\\-]+\.(service|socket|timer|target|path|mount)$")]
+    private static partial Regex UnitPattern();
+
+    [GeneratedRegex(@"^\S+$")]
+    private static partial Regex KernelArgPattern();
+
+    [GeneratedRegex(@"^(?!/)(?!.*(^|/)\.\.(/|$))[^\0]+$")]
+    private static partial Regex RelativePathPattern();
+
+    [GeneratedRegex(@"^/(?!.*(^|/)\.\.(/|$))[^\0\s]+[^/]$")]
+    private static partial Regex TargetPattern();
+
+    [GeneratedRegex("^0?[0-7]{3,4}$")]
+    private static partial Regex ModePattern();
+
+    [GeneratedRegex("^([1-9][0-9]*)([KMGT])$")]
+    private static partial Regex SizePattern();
+}

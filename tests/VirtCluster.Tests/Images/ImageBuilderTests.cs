@@ -1,0 +1,99 @@
+using VirtCluster.Images;
+
+namespace VirtCluster.Tests.Images;
+
+/// <summary>
+/// Builds with the real mmdebstrap against this machine's apt sources. Only failing and cancelled builds
+/// run here (a full build takes minutes); each checks that the cache is left without an entry or a
+/// build folder.
+/// </summary>
+public sealed class ImageBuilderTests : IDisposable
+{
+    private readonly SpecFolder _folder = new();
+    private readonly string _cacheRoot = Directory.CreateTempSubdirectory("vc-cache-").FullName;
+
+    public void Dispose()
+    {
+        _folder.Dispose();
+        Directory.Delete(_cacheRoot, recursive: true);
+    }
+
+    private ImageSpec Spec(string yaml) => ImageSpecLoader.Load(_folder.WriteSpec(yaml));
+
+    private void AssertCacheIsEmpty()
+    {
+        Assert.Empty(new ImageCache(_cacheRoot).Keys());
+        Assert.Empty(Directory.Exists(_cacheRoot) ? Directory.GetFileSystemEntries(_cacheRoot) : []);
+        Assert.DoesNotContain(File.ReadAllLines("/proc/self/mountinfo"), l => l.Contains(_cacheRoot, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ABuildThatFailsOnAMissingPackageLeavesNoCacheEntry()
+    {
+        var spec = Spec(SpecFolder.ValidYaml.Replace("  - iproute2", "  - virtcluster-no-such-package"));
+        var lines = new List<string>();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            new ImageBuilder(new ImageCache(_cacheRoot)).BuildAsync(spec, new SynchronousProgress(lines.Add), CancellationToken.None));
+
+        Assert.Contains("mmdebstrap", error.Message);
+        Assert.Contains("virtcluster-no-such-package", error.Message);
+        Assert.Contains(lines, l => l.StartsWith("tiny: installing 2 packages on Debian bookworm", StringComparison.Ordinal));
+        AssertCacheIsEmpty();
+    }
+
+    [Fact]
+    public async Task ACancelledBuildStopsMmdebstrapAndLeavesNoCacheEntry()
+    {
+        var spec = Spec(SpecFolder.ValidYaml);
+        using var cancel = new CancellationTokenSource();
+        var progress = new SynchronousProgress(line =>
+        {
+            if (line.Contains("running apt-get update", StringComparison.Ordinal))
+            {
+                cancel.Cancel();
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            new ImageBuilder(new ImageCache(_cacheRoot)).BuildAsync(spec, progress, cancel.Token));
+
+        AssertCacheIsEmpty();
+        Assert.DoesNotContain(ProgramRun("pgrep", "-f", _cacheRoot), c => c is >= '0' and <= '9');
+    }
+
+    [Fact]
+    public async Task ACompleteEntryIsReusedWithoutBuilding()
+    {
+        var spec = Spec(SpecFolder.ValidYaml);
+        var builder = new ImageBuilder(new ImageCache(_cacheRoot));
+        var entry = Directory.CreateDirectory(Path.Combine(_cacheRoot, builder.KeyFor(spec))).FullName;
+        new ImageManifest("tiny", builder.KeyFor(spec), "bookworm", "6.1.0-test-amd64", ["console=ttyS0"], 1L << 30,
+            DateTimeOffset.UnixEpoch, 1).Write(Path.Combine(entry, ImageManifest.FileName));
+        var lines = new List<string>();
+
+        var image = await builder.BuildAsync(spec, new SynchronousProgress(lines.Add), CancellationToken.None);
+
+        Assert.True(image.FromCache);
+        Assert.Equal(Path.Combine(entry, "image.qcow2"), image.DiskPath);
+        Assert.Equal("6.1.0-test-amd64", image.Manifest.KernelVersion);
+        Assert.Equal([$"tiny: cached at {entry}"], lines);
+    }
+
+    [Fact]
+    public async Task ABuildFolderOfADeadProcessIsRemovedAndNeverTakenForAnEntry()
+    {
+        var abandoned = Directory.CreateDirectory(Path.Combine(_cacheRoot, ".build-0123-999999999")).FullName;
+        File.WriteAllText(Path.Combine(abandoned, "image.raw"), "half written");
+        var spec = Spec(SpecFolder.ValidYaml.Replace("  - iproute2", "  - virtcluster-no-such-package"));
+
+        Assert.Empty(new ImageCache(_cacheRoot).Keys());
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            new ImageBuilder(new ImageCache(_cacheRoot)).BuildAsync(spec, null, CancellationToken.None));
+
+        Assert.False(Directory.Exists(abandoned));
+    }
+
+    private static string ProgramRun(string program, params string[] arguments) =>
+        VirtCluster.Tests.Network.ProgramRun.Run(program, arguments).Output;
+}

@@ -1,0 +1,125 @@
+using VirtCluster.Network;
+
+namespace VirtCluster.Tests.Network;
+
+/// <summary>
+/// Runs a real private libvirtd in a namespace created by the test. Every test stops its lab and checks
+/// that nothing is left, also when an assertion fails on the way.
+/// </summary>
+public sealed class LabEnvironmentTests(LabStateFolder state) : IClassFixture<LabStateFolder>
+{
+    private const string IsolatedNetwork = """
+        <network>
+          <name>vctest</name>
+          <bridge name='vcbr0' stp='off' delay='0'/>
+          <ip address='10.77.0.1' netmask='255.255.255.0'>
+            <dhcp>
+              <host mac='52:54:00:77:00:11' name='n1' ip='10.77.0.11'/>
+            </dhcp>
+          </ip>
+        </network>
+        """;
+
+    private LabEnvironment NewLab() => new(LabStateFolder.NewNamespaceName(), state.Path);
+
+    private string Virsh(LabEnvironment lab, params string[] arguments)
+    {
+        var (exitCode, output) = ProgramRun.Run("virsh", ["-c", lab.ConnectionUri, .. arguments]);
+        Assert.True(exitCode == 0, $"virsh {string.Join(' ', arguments)} failed: {output}");
+        return output;
+    }
+
+    private static async Task WithLab(LabEnvironment lab, Func<Task> body)
+    {
+        try
+        {
+            await body();
+        }
+        finally
+        {
+            await lab.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task AStartedLabAnswersOnItsOwnSocketWithoutTheDefaultNetworkAndStopsWithoutLeftovers()
+    {
+        var lab = NewLab();
+        var hostRunLibvirt = Directory.Exists("/run/libvirt");
+
+        await WithLab(lab, async () =>
+        {
+            await lab.StartAsync(null, CancellationToken.None);
+
+            Assert.True(lab.IsRunning);
+            Assert.Contains("QEMU", Virsh(lab, "version"));
+            Assert.DoesNotContain("default", Virsh(lab, "net-list", "--all", "--name"));
+            Assert.Contains(lab.Name, ProgramRun.Run("ip", "netns", "list").Output);
+            Assert.Equal(hostRunLibvirt, Directory.Exists("/run/libvirt"));
+        });
+
+        var leftovers = await lab.FindLeftoversAsync(CancellationToken.None);
+        Assert.True(leftovers.IsClean, leftovers.ToString());
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(lab.Paths.Cache, "qemu", "capabilities")));
+        Assert.Equal(hostRunLibvirt, Directory.Exists("/run/libvirt"));
+    }
+
+    [Fact]
+    public async Task StartingARunningLabAgainKeepsItsDaemon()
+    {
+        var lab = NewLab();
+
+        await WithLab(lab, async () =>
+        {
+            await lab.StartAsync(null, CancellationToken.None);
+            var pid = File.ReadAllText(lab.Paths.PidFile);
+
+            await lab.StartAsync(null, CancellationToken.None);
+
+            Assert.Equal(pid, File.ReadAllText(lab.Paths.PidFile));
+            Assert.Contains("QEMU", Virsh(lab, "version"));
+        });
+
+        Assert.True((await lab.FindLeftoversAsync(CancellationToken.None)).IsClean);
+    }
+
+    [Fact]
+    public async Task AfterTheDaemonCrashedTheNextStartCleansUpItsDnsmasqAndAStopLeavesNothing()
+    {
+        var crashed = NewLab();
+        var network = Path.Combine(state.Path, "network.xml");
+        File.WriteAllText(network, IsolatedNetwork);
+
+        await WithLab(crashed, async () =>
+        {
+            await crashed.StartAsync(null, CancellationToken.None);
+            Virsh(crashed, "net-create", network);
+            var daemon = int.Parse(File.ReadAllText(crashed.Paths.PidFile).Trim());
+            Assert.Equal(0, ProgramRun.Run("kill", "-KILL", daemon.ToString()).ExitCode);
+            Assert.False(crashed.IsRunning);
+
+            var leftovers = await crashed.FindLeftoversAsync(CancellationToken.None);
+            Assert.Contains(leftovers.Processes, p => p.Command == "dnsmasq");
+            Assert.Contains("vcbr0", leftovers.Links);
+            Assert.Equal(crashed.Name, leftovers.Namespace);
+
+            var restarted = new LabEnvironment(crashed.Name, state.Path);
+            await restarted.StartAsync(null, CancellationToken.None);
+            Assert.DoesNotContain("vctest", Virsh(restarted, "net-list", "--all", "--name"));
+            Assert.DoesNotContain((await restarted.FindLeftoversAsync(CancellationToken.None)).Processes, p => p.Command == "dnsmasq");
+        });
+
+        var after = await crashed.FindLeftoversAsync(CancellationToken.None);
+        Assert.True(after.IsClean, after.ToString());
+    }
+
+    [Fact]
+    public void AStateFolderTooDeepForAUnixSocketIsRefusedUpFront()
+    {
+        var deep = Path.Combine(state.Path, new string('d', 100));
+
+        var error = Assert.Throws<ArgumentException>(() => new LabEnvironment("vct-deep", deep));
+
+        Assert.Contains("too deep", error.Message);
+    }
+}
