@@ -271,4 +271,19 @@ public sealed class EngineCliTests
         Assert.Contains("same  urn:virtcluster:dev::lab::test:Host$test:Node::node-h0", output);
         Assert.Contains("0 to create, 0 to update, 0 to replace, 0 to delete, 6 unchanged", output);
     }
+
+    [Fact]
+    public async Task OnATerminalUpDrawsATableOfResourcesAndStillPrintsTheSummary()
+    {
+        using var cli = new CliHarness { OutputIsTerminal = true };
+        cli.Stack.Hosts = 1;
+
+        var (code, output, _) = await cli.RunAsync("up", "--yes", "--stack", "dev");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("Resource", output);
+        Assert.Contains("urn:virtcluster:dev::lab::test:Host$test:Node::node-h0", output);
+        Assert.Contains("created", output);
+        Assert.Contains("6 created, 0 updated, 0 replaced, 0 deleted, 0 unchanged", output);
+    }
 }
