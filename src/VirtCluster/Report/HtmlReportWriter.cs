@@ -18,8 +18,7 @@ public static class HtmlReportWriter
         table { border-collapse: collapse; margin: 0.6em 0; font-variant-numeric: tabular-nums; }
         th, td { border: 1px solid #d0d7de; padding: 0.35em 0.7em; text-align: right; vertical-align: top; }
         th { background: #f3f5f7; }
-        th:first-child, td:first-child { text-align: left; }
-        td.text { text-align: left; }
+        th:first-child, td:first-child, table.text th, table.text td { text-align: left; }
         tr.differs td { background: #fff4d6; }
         .caption { color: #57606a; font-size: 0.9em; margin-top: 0.2em; }
         .note { border-left: 5px solid #d4a72c; background: #fff8e5; padding: 0.6em 1em; margin: 0.8em 0; }
@@ -106,7 +105,7 @@ public static class HtmlReportWriter
         Section(html, "failed", "Failed runs", model.FailedRuns.Count == 0, "None: every run produced numbers.");
         if (model.FailedRuns.Count > 0)
         {
-            Table(html, ReportTables.FailedRuns(model), textColumns: true);
+            Table(html, ReportTables.FailedRuns(model));
         }
 
         html.Append("</body>\n</html>\n");
@@ -158,9 +157,9 @@ public static class HtmlReportWriter
 
     private static string Link(string path) => $"<a href=\"{E(path)}\">{E(path)}</a>";
 
-    private static void Table(StringBuilder html, ReportTable table, bool textColumns = false)
+    private static void Table(StringBuilder html, ReportTable table)
     {
-        html.Append("<table>\n<tr>");
+        html.Append(table.TextCells ? "<table class=\"text\">\n<tr>" : "<table>\n<tr>");
         foreach (var header in table.Headers)
         {
             html.Append("<th>").Append(E(header)).Append("</th>");
@@ -172,7 +171,7 @@ public static class HtmlReportWriter
             html.Append(table.Highlighted.Contains(i) ? "<tr class=\"differs\">" : "<tr>");
             foreach (var cell in table.Rows[i])
             {
-                html.Append(textColumns ? "<td class=\"text\">" : "<td>").Append(E(cell)).Append("</td>");
+                html.Append("<td>").Append(E(cell)).Append("</td>");
             }
 
             html.Append("</tr>\n");

@@ -111,7 +111,8 @@ public static class ReportTables
             ["", .. model.Environments.Select(e => e.Label)],
             fields.Select(f => (IReadOnlyList<string>)[f.Name, .. model.Environments.Select(e => f.Value(e.Fingerprint) ?? "–")]).ToList(),
             "– = not recorded. Highlighted rows differ between environments.",
-            highlighted);
+            highlighted,
+            TextCells: true);
     }
 
     public static ReportTable FailedRuns(ReportModel model)
@@ -119,7 +120,8 @@ public static class ReportTables
         ArgumentNullException.ThrowIfNull(model);
         return new ReportTable(
             ["Environment", "Run", "Benchmark", "Reason"],
-            model.FailedRuns.Select(r => (IReadOnlyList<string>)[r.Environment, r.RunId, r.Benchmark, r.Reason]).ToList());
+            model.FailedRuns.Select(r => (IReadOnlyList<string>)[r.Environment, r.RunId, r.Benchmark, r.Reason]).ToList(),
+            TextCells: true);
     }
 
     private static List<Placement> Placements(LatencySection section) =>

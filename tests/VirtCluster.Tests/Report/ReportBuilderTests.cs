@@ -39,7 +39,7 @@ public sealed partial class ReportBuilderTests : IDisposable
 
         Assert.Contains("<td>64</td><td>88.0 %", html, StringComparison.Ordinal);
         Assert.Contains("<td>59.0 %", html, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"text\">local</td><td class=\"text\">bt-mz/np4</td><td class=\"text\">bt-mz</td><td class=\"text\">timed out after 30m</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>local</td><td>bt-mz/np4</td><td>bt-mz</td><td>timed out after 30m</td>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed partial class ReportBuilderTests : IDisposable
         var texts = throughput.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
         Assert.Contains("Throughput (MB/s)", texts);
         Assert.Contains("Message size (bytes, log scale)", texts);
-        Assert.Equal(["1 B", "4 B", "16 B", "64 B", "256 B", "1 KiB", "4 KiB", "16 KiB", "64 KiB", "256 KiB", "1 MiB", "4 MiB"], texts.Where(t => t.EndsWith('B')));
+        Assert.Equal(["1 B", "32 B", "1 KiB", "32 KiB", "1 MiB"], texts.Where(t => t.EndsWith('B')));
 
         var efficiency = XDocument.Load(written.Charts.Single(c => c.EndsWith("efficiency-sp-mz-class-c.svg", StringComparison.Ordinal)));
         var labels = efficiency.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();

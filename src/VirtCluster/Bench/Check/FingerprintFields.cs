@@ -1,3 +1,4 @@
+using VirtCluster.Bench.Model;
 using VirtCluster.Bench.Results;
 
 namespace VirtCluster.Bench.Check;
@@ -11,7 +12,7 @@ public static class FingerprintFields
     /// <summary>Every part except the environment's name, in the order tables show them.</summary>
     public static IReadOnlyList<(string Name, Func<EnvironmentFingerprint, string?> Value)> All { get; } =
     [
-        ("kind", f => f.Kind.ToString()),
+        ("kind", f => KindText(f.Kind)),
         ("hypervisor", f => f.Hypervisor),
         ("kernel", f => f.Kernel),
         ("libvirt", f => f.LibvirtVersion),
@@ -21,6 +22,18 @@ public static class FingerprintFields
         ("hca firmware", f => f.HcaFirmware),
         ("config hash", f => f.ConfigHash),
     ];
+
+    /// <summary>The environment kind as people write it.</summary>
+    public static string KindText(EnvironmentKind kind) => kind switch
+    {
+        EnvironmentKind.BareMetal => "bare metal",
+        EnvironmentKind.Kvm => "KVM",
+        EnvironmentKind.Xen => "Xen",
+        EnvironmentKind.Tcg => "QEMU TCG (emulation)",
+        EnvironmentKind.Cloud => "cloud",
+        EnvironmentKind.Unknown => "unknown",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
 
     /// <summary>Names of the parts whose values differ (an unknown part differs from a known one).</summary>
     public static IReadOnlyList<string> Differences(EnvironmentFingerprint a, EnvironmentFingerprint b)

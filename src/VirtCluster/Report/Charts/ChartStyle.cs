@@ -34,8 +34,9 @@ internal static class ChartStyle
         plot.Axes.Left.TickLabelStyle.FontSize = 15;
         plot.Legend.FontSize = 15;
 
-        // Outside the data area, so that no curve is ever hidden behind it.
-        plot.ShowLegend(Edge.Right);
+        // Below the data area: no curve is ever hidden behind it, and long environment names take
+        // height rather than the width the axis labels need.
+        plot.ShowLegend(Edge.Bottom);
         return plot;
     }
 

@@ -10,7 +10,7 @@ namespace VirtCluster.Report.Charts;
 internal static class Log2Axis
 {
     /// <summary>Most major tick labels that fit side by side under a chart without touching.</summary>
-    private const int MaxLabels = 12;
+    private const int MaxLabels = 9;
 
     public static double Position(double value) => Math.Log2(value);
 
