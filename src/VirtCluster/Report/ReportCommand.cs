@@ -10,6 +10,9 @@ public static class ReportCommand
 {
     public const int Success = 0;
 
+    /// <summary>Folder of the report directory that keeps the results files it was made from.</summary>
+    public const string ResultsDirectoryName = "results";
+
     /// <summary>No results, an unreadable results file or an unwritable output directory; the reason goes to stderr.</summary>
     public const int Failure = 2;
 
@@ -35,9 +38,11 @@ public static class ReportCommand
         {
             var files = paths.Select(ResultsJson.Read).ToList();
             var written = new ReportBuilder(files).Write(outDir);
+            var copies = CopyInputs(paths, outDir);
             stdout.WriteLine($"report: {written.Html}");
             stdout.WriteLine($"markdown: {written.Markdown}");
             stdout.WriteLine($"charts: {written.Charts.Count} files in {Path.Combine(Path.GetFullPath(outDir), ReportBuilder.ChartsDirectoryName)}");
+            stdout.WriteLine($"results: {copies.Count} files in {Path.Combine(Path.GetFullPath(outDir), ResultsDirectoryName)}");
             return Success;
         }
         catch (InvalidDataException e)
@@ -50,5 +55,26 @@ public static class ReportCommand
             stderr.WriteLine($"error: cannot write the report to '{outDir}': {e.Message}");
             return Failure;
         }
+    }
+
+    /// <summary>
+    /// Copies the results files, byte for byte, beside the report: the directory then holds everything
+    /// needed to check or regenerate it, and a CI artifact of it is complete. Files of the same name are
+    /// told apart by their position.
+    /// </summary>
+    private static List<string> CopyInputs(IReadOnlyList<string> paths, string outDir)
+    {
+        var directory = Path.Combine(outDir, ResultsDirectoryName);
+        Directory.CreateDirectory(directory);
+        var names = paths.Select(Path.GetFileName).ToList();
+        var copies = paths.Select((path, i) => Path.Combine(
+            directory,
+            names.Count(n => n == names[i]) > 1 ? $"{i + 1}-{names[i]}" : names[i]!)).ToList();
+        foreach (var (source, copy) in paths.Zip(copies))
+        {
+            File.Copy(source, copy, overwrite: true);
+        }
+
+        return copies;
     }
 }

@@ -31,6 +31,27 @@ public sealed class ReportCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(output, "report.md")));
         Assert.Contains("report: " + Path.Combine(output, "report.html"), _stdout.ToString(), StringComparison.Ordinal);
         Assert.Contains("charts: 4 files in " + Path.Combine(output, "charts"), _stdout.ToString(), StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllBytes(local), File.ReadAllBytes(Path.Combine(output, "results", "local.results.json")));
+        Assert.Equal(File.ReadAllBytes(ReportResults.PaperExamplePath), File.ReadAllBytes(Path.Combine(output, "results", "paper-agc2011.results.json")));
+    }
+
+    [Fact]
+    public void ResultsFilesOfTheSameNameAreKeptApartBesideTheReport()
+    {
+        var first = Path.Combine(_directory, "a", "local.results.json");
+        var second = Path.Combine(_directory, "b", "local.results.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(first)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(second)!);
+        ResultsJson.Write(ReportResults.Local(runId: "monday"), first);
+        ResultsJson.Write(ReportResults.Local(runId: "tuesday"), second);
+        var output = Path.Combine(_directory, "out");
+
+        Assert.Equal(0, ReportCommand.Run(first, [second], output, _stdout, _stderr));
+
+        Assert.Equal(
+            ["1-local.results.json", "2-local.results.json"],
+            Directory.GetFiles(Path.Combine(output, "results")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal("monday", ResultsJson.Read(Path.Combine(output, "results", "1-local.results.json")).RunId);
     }
 
     [Fact]
