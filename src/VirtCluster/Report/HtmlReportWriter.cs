@@ -43,8 +43,7 @@ public static class HtmlReportWriter
             .Append(". Baseline environment: <b>").Append(E(model.Baseline)).Append("</b>.</p>\n");
         foreach (var note in model.FingerprintNotes)
         {
-            var same = note.Contains("identical fingerprints", StringComparison.Ordinal);
-            html.Append(same ? "<p class=\"note same\">" : "<p class=\"note\"><b>Fingerprints differ.</b> ").Append(E(note)).Append("</p>\n");
+            html.Append(note.Matching ? "<p class=\"note same\">" : "<p class=\"note\"><b>Fingerprints differ.</b> ").Append(E(note.Text)).Append("</p>\n");
         }
 
         html.Append("""

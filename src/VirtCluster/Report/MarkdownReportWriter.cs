@@ -19,7 +19,7 @@ public static class MarkdownReportWriter
             .Append(". Baseline environment: **").Append(M(model.Baseline)).Append("**.\n\n");
         foreach (var note in model.FingerprintNotes)
         {
-            md.Append("> ").Append(note.Contains("identical fingerprints", StringComparison.Ordinal) ? "" : "**Fingerprints differ.** ").Append(M(note)).Append("\n\n");
+            md.Append("> ").Append(note.Matching ? "" : "**Fingerprints differ.** ").Append(M(note.Text)).Append("\n\n");
         }
 
         Section(md, "One-way latency by placement", model.Latency.Count == 0, "No latency samples in these results.");

@@ -24,6 +24,6 @@ public sealed record ReportModel(
     IReadOnlyList<ThroughputSection> Throughput,
     IReadOnlyList<OverheadRow> Overhead,
     IReadOnlyList<EfficiencySection> Efficiency,
-    IReadOnlyList<string> FingerprintNotes,
+    IReadOnlyList<FingerprintNote> FingerprintNotes,
     IReadOnlyList<string> DifferingFingerprintFields,
     IReadOnlyList<FailedRun> FailedRuns);

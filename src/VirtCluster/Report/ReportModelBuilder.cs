@@ -61,6 +61,8 @@ public static class ReportModelBuilder
                 .Where(s => s.Points.Count >= 2)
                 .GroupBy(s => s.Benchmark)
                 .Select(g => new EfficiencySection(g.Key, "efficiency-" + Slug(g.Key), g.ToList()))
+                .GroupBy(s => s.Slug)
+                .SelectMany(same => same.Select((s, i) => i == 0 ? s : s with { Slug = $"{s.Slug}-{i + 1}" }))
                 .ToList(),
             FingerprintNotes(files, labels),
             FingerprintFields.All
@@ -122,9 +124,9 @@ public static class ReportModelBuilder
             }));
     }
 
-    private static List<string> FingerprintNotes(IReadOnlyList<ResultsFile> files, Dictionary<(int File, string Name), string> labels)
+    private static List<FingerprintNote> FingerprintNotes(IReadOnlyList<ResultsFile> files, Dictionary<(int File, string Name), string> labels)
     {
-        var notes = new List<string>();
+        var notes = new List<FingerprintNote>();
         var uses = files.SelectMany((f, i) => f.Environments.Select(e => (File: i, Environment: e))).ToList();
         foreach (var group in uses.GroupBy(u => u.Environment.Name).Where(g => g.Count() > 1))
         {
@@ -135,8 +137,8 @@ public static class ReportModelBuilder
                 var pair = $"'{labels[(first.File, group.Key)]}' and '{labels[(other.File, group.Key)]}'";
                 var recorded = FingerprintFields.All.Count(f => f.Value(first.Environment) is not null);
                 notes.Add(differences.Count == 0
-                    ? $"{pair} have identical fingerprints ({recorded} of {FingerprintFields.All.Count} parts recorded): differences between them are measurement noise."
-                    : $"{pair} share a name but their fingerprints differ in {string.Join(", ", differences)}: they are not runs of the same setup, and that may explain part of any difference.");
+                    ? new FingerprintNote($"{pair} have identical fingerprints ({recorded} of {FingerprintFields.All.Count} parts recorded): differences between them are measurement noise.", Matching: true)
+                    : new FingerprintNote($"{pair} share a name but their fingerprints differ in {string.Join(", ", differences)}: they are not runs of the same setup, and that may explain part of any difference.", Matching: false));
             }
         }
 

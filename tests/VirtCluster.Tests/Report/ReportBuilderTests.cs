@@ -136,7 +136,7 @@ public sealed partial class ReportBuilderTests : IDisposable
 
         Assert.Equal(
             "'local (monday)' and 'local (tuesday)' have identical fingerprints (8 of 9 parts recorded): differences between them are measurement noise.",
-            Assert.Single(model.FingerprintNotes));
+            Assert.Single(model.FingerprintNotes).Text);
         Assert.Empty(model.DifferingFingerprintFields);
         Assert.Equal(["local (monday)", "local (tuesday)"], model.Environments.Select(e => e.Label));
     }
@@ -167,6 +167,26 @@ public sealed partial class ReportBuilderTests : IDisposable
         Assert.DoesNotContain(model.Overhead, r => r.Environment == "local");
         Assert.Equal(["SP-MZ class C", "SP-MZ class W"], model.Efficiency.Select(e => e.Benchmark));
         Assert.Equal(Placement.InterNode, Assert.Single(Assert.Single(model.Throughput).Series).Placement);
+    }
+
+    [Fact]
+    public void BenchmarksWhoseNamesMakeTheSameFileNameGetDistinctCharts()
+    {
+        var local = ReportResults.Local();
+        var renamed = local with
+        {
+            Runs = [.. local.Runs, .. local.Runs.Where(r => r.Benchmark == "SP-MZ").Select(r => r with
+            {
+                Id = r.Id + "-copy",
+                Samples = [.. r.Samples.Select(s => s with { Meta = s.Meta with { Benchmark = "sp mz" } })],
+            })],
+        };
+
+        var written = new ReportBuilder([renamed]).Write(_directory);
+
+        Assert.Equal(
+            ["efficiency-sp-mz-class-w-2.png", "efficiency-sp-mz-class-w.png"],
+            written.Charts.Where(c => c.Contains("efficiency", StringComparison.Ordinal) && c.EndsWith(".png", StringComparison.Ordinal)).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     private ReportFiles WritePaperAndLocal() =>
