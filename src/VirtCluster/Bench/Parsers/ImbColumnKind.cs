@@ -1,0 +1,9 @@
+namespace VirtCluster.Bench.Parsers;
+
+internal enum ImbColumnKind
+{
+    MessageSize,
+    Repetitions,
+    Bandwidth,
+    Value,
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using VirtCluster.Bench.Model;
+
+namespace VirtCluster.Bench.Results;
+
+/// <summary>
+/// Reads and writes <see cref="ResultsFile"/> as JSON: camelCase names, enums as camelCase strings, absent
+/// values omitted, so that the file matches the published schema and stays readable by hand.
+/// </summary>
+public static class ResultsJson
+{
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    public static string Serialize(ResultsFile results) => JsonSerializer.Serialize(results, Options);
+
+    /// <summary>Writes to a temporary file first so that a crash never leaves a half-written results file.</summary>
+    public static void Write(ResultsFile results, string path)
+    {
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, Serialize(results) + "\n");
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <exception cref="InvalidDataException">The file is not a results file this version can read.</exception>
+    public static ResultsFile Read(string path)
+    {
+        try
+        {
+            return Deserialize(File.ReadAllText(path), path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"{path}: cannot read the results file: {e.Message}", e);
+        }
+    }
+
+    /// <exception cref="InvalidDataException">The text is not a results file this version can read.</exception>
+    public static ResultsFile Deserialize(string json, string source)
+    {
+        ResultsFile? results;
+        try
+        {
+            results = JsonSerializer.Deserialize<ResultsFile>(json, Options);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $":{line + 1}" : "";
+            throw new InvalidDataException($"{source}{where}: not a valid results file: {e.Message}", e);
+        }
+
+        if (results is null)
+        {
+            throw new InvalidDataException($"{source}: not a valid results file: the document is null");
+        }
+
+        if (results.SchemaVersion != ResultsFile.CurrentSchemaVersion)
+        {
+            throw new InvalidDataException(
+                $"{source}: results schema version {results.SchemaVersion} is not supported (this version reads {ResultsFile.CurrentSchemaVersion})");
+        }
+
+        var names = results.Environments.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        if (results.Runs.FirstOrDefault(r => !names.Contains(r.Environment)) is { } orphan)
+        {
+            throw new InvalidDataException($"{source}: run '{orphan.Id}' refers to environment '{orphan.Environment}', which the file does not describe");
+        }
+
+        if (results.Runs.FirstOrDefault(r => r.Status == RunStatus.Failed && string.IsNullOrEmpty(r.Reason)) is { } unexplained)
+        {
+            throw new InvalidDataException($"{source}: failed run '{unexplained.Id}' has no reason");
+        }
+
+        return results;
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = true,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

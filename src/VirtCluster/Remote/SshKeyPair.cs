@@ -1,0 +1,96 @@
+using System.Diagnostics;
+
+namespace VirtCluster.Remote;
+
+/// <summary>
+/// An ed25519 key pair in OpenSSH formats: the private key as the <c>-----BEGIN OPENSSH PRIVATE KEY-----</c>
+/// text (which <see cref="SshIdentity"/> loads) and the public key as an authorized_keys line. A stack keeps
+/// one pair as a secret and gives guests only the public line.
+/// </summary>
+public sealed class SshKeyPair
+{
+    private SshKeyPair(string privateKey, string publicKeyLine)
+    {
+        PrivateKey = privateKey;
+        PublicKeyLine = publicKeyLine;
+    }
+
+    /// <summary>The unencrypted private key in OpenSSH format. A secret: never log it.</summary>
+    public string PrivateKey { get; }
+
+    /// <summary>The public key as <c>ssh-ed25519 AAAA... comment</c>, ready for authorized_keys.</summary>
+    public string PublicKeyLine { get; }
+
+    /// <summary>SHA256 fingerprint of the public key, as OpenSSH prints it.</summary>
+    public string Fingerprint => HostKey.Parse(PublicKeyLine).Fingerprint;
+
+    /// <summary>
+    /// Generates a fresh pair with <c>ssh-keygen</c> in a private temporary folder that is deleted again,
+    /// so the key exists on disk only for the moment ssh-keygen needs.
+    /// </summary>
+    /// <param name="comment">Ends the public line; says whose key it is (e.g. "virtcluster-local").</param>
+    /// <exception cref="InvalidOperationException">ssh-keygen is missing or failed; the message carries its stderr.</exception>
+    public static SshKeyPair Generate(string comment)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        var directory = Directory.CreateTempSubdirectory("virtcluster-key-");
+        try
+        {
+            var keyFile = Path.Combine(directory.FullName, "id_ed25519");
+            RunSshKeygen(["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", keyFile]);
+            return new SshKeyPair(File.ReadAllText(keyFile), File.ReadAllText(keyFile + ".pub").Trim());
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Restores a pair kept as a secret.</summary>
+    public static SshKeyPair FromStrings(string privateKey, string publicKeyLine)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(privateKey);
+        HostKey.Parse(publicKeyLine);
+        return new SshKeyPair(privateKey, publicKeyLine.Trim());
+    }
+
+    /// <summary>Writes the private key to <paramref name="path"/> with mode 0600, as ssh and mpirun require.</summary>
+    public void WritePrivateKeyFile(string path) => PrivateFile.Write(path, System.Text.Encoding.UTF8.GetBytes(PrivateKey));
+
+    private static void RunSshKeygen(IReadOnlyList<string> arguments)
+    {
+        var start = new ProcessStartInfo("ssh-keygen")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            RedirectStandardInput = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException("ssh-keygen did not start.");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("ssh-keygen was not found; install openssh-client.", e);
+        }
+
+        using (process)
+        {
+            process.StandardInput.Close();
+            var stderr = process.StandardError.ReadToEndAsync();
+            process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException(
+                    $"ssh-keygen failed with exit status {process.ExitCode}: {stderr.Result.Trim()}");
+            }
+        }
+    }
+}
