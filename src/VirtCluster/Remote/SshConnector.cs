@@ -27,8 +27,8 @@ internal sealed class SshConnector(SshEndpoint endpoint, SshIdentity identity, K
     {
         // Only authentication uses the key, so it can go as soon as the connection is up.
         using var key = identity.CreateKey();
-        var info = new ConnectionInfo(endpoint.Address, endpoint.Port, identity.User,
-            new PrivateKeyAuthenticationMethod(identity.User, key))
+        using var authentication = new PrivateKeyAuthenticationMethod(identity.User, key);
+        var info = new ConnectionInfo(endpoint.Address, endpoint.Port, identity.User, authentication)
         {
             Timeout = timeout,
         };
@@ -66,11 +66,11 @@ internal sealed class SshConnector(SshEndpoint endpoint, SshIdentity identity, K
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            throw Translate(e, timeout);
+            throw Translate(e, timeout) ?? throw new InvalidOperationException($"Connecting to {endpoint} failed: {e.Message}", e);
         }
     }
 
-    private Exception Translate(Exception e, TimeSpan timeout) => e switch
+    private Exception? Translate(Exception e, TimeSpan timeout) => e switch
     {
         SshAuthenticationException => new SshAuthenticationFailedException(endpoint, identity, e),
         SocketException socket => new SshUnreachableException(endpoint,
@@ -79,7 +79,7 @@ internal sealed class SshConnector(SshEndpoint endpoint, SshIdentity identity, K
             $"{endpoint} did not complete the SSH handshake within {timeout.TotalSeconds:F0} s.", e),
         SshConnectionException or IOException or ProxyException => new SshUnreachableException(endpoint,
             $"{endpoint} closed the connection during the SSH handshake ({e.Message}).", e),
-        _ => e,
+        _ => null,
     };
 
     /// <summary>

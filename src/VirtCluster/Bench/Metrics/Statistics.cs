@@ -2,7 +2,7 @@ using VirtCluster.Bench.Model;
 
 namespace VirtCluster.Bench.Metrics;
 
-/// <summary>Small helpers shared by the metric tables.</summary>
+/// <summary>Reductions shared by the metric tables: the median of repetitions and the environment a sample counts under.</summary>
 public static class Statistics
 {
     /// <summary>

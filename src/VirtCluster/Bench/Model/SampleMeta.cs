@@ -32,4 +32,23 @@ public sealed record SampleMeta(
     /// <summary>Never null, so callers can index it without checks.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } =
         Parameters ?? new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Value equality including the parameters, so that metadata read back from JSON equals what was written.</summary>
+    public bool Equals(SampleMeta? other) =>
+        other is not null
+        && Benchmark == other.Benchmark
+        && BenchmarkVersion == other.BenchmarkVersion
+        && Nodes == other.Nodes
+        && Ranks == other.Ranks
+        && Threads == other.Threads
+        && Placement == other.Placement
+        && MessageSizeBytes == other.MessageSizeBytes
+        && EnvironmentKind == other.EnvironmentKind
+        && EnvironmentName == other.EnvironmentName
+        && RunId == other.RunId
+        && Parameters.Count == other.Parameters.Count
+        && Parameters.All(p => other.Parameters.TryGetValue(p.Key, out var v) && v == p.Value);
+
+    public override int GetHashCode() =>
+        HashCode.Combine(Benchmark, BenchmarkVersion, Ranks, Placement, MessageSizeBytes, EnvironmentName, RunId, Parameters.Count);
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace VirtCluster.Bench.Parsers;
 
 /// <summary>The parsers that need no suite-specific settings, by the format name suites and the CLI use.</summary>
@@ -9,9 +11,9 @@ public static class BenchmarkParsers
     /// <summary>imb, npb, hpcc, netpipe, time.</summary>
     public static IReadOnlyList<string> Formats { get; } = All.Select(p => p.Format).ToList();
 
-    public static bool TryGet(string format, out IBenchmarkParser parser)
+    public static bool TryGet(string format, [NotNullWhen(true)] out IBenchmarkParser? parser)
     {
-        parser = All.FirstOrDefault(p => p.Format == format)!;
+        parser = All.FirstOrDefault(p => p.Format == format);
         return parser is not null;
     }
 }

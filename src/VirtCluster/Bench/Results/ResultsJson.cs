@@ -18,8 +18,16 @@ public static class ResultsJson
     public static void Write(ResultsFile results, string path)
     {
         var temporary = path + ".tmp";
-        File.WriteAllText(temporary, Serialize(results) + "\n");
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            File.WriteAllText(temporary, Serialize(results) + "\n");
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
     }
 
     /// <exception cref="InvalidDataException">The file is not a results file this version can read.</exception>

@@ -34,8 +34,10 @@ public sealed class SuiteLoaderTests
 
         Assert.Equal(["/usr/bin/NPopenmpi", "/usr/bin/hpcc"], suite.Binaries.Select(b => b.DefaultPath));
         var hpcc = suite.Benchmarks.Single(b => b.Name == "hpcc");
-        Assert.Equal(new HpccSizes([2000], [80], null, null) with { N = hpcc.Hpcc!.N, NB = hpcc.Hpcc.NB }, hpcc.Hpcc);
-        Assert.Equal([2000], hpcc.Hpcc.N);
+        Assert.Equal([2000], hpcc.Hpcc!.N);
+        Assert.Equal([80], hpcc.Hpcc.NB);
+        Assert.Null(hpcc.Hpcc.P);
+        Assert.Contains("\n1            Ps\n2            Qs\n", hpcc.Hpcc.InputFor(2));
         Assert.Equal(TimeSpan.FromMinutes(30), hpcc.Timeout);
     }
 
