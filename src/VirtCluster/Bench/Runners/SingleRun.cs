@@ -20,6 +20,9 @@ internal sealed class SingleRun(RunContext run, string runId, string mpirun, IRe
     public const string CommandFile = "command.txt";
     public const string HostfileName = "hostfile";
 
+    /// <summary>How long mpirun itself ran, once it has; what the harness adds is the rest of the run's time.</summary>
+    public TimeSpan? MpirunElapsed { get; private set; }
+
     private IBenchTarget Target => run.Target;
 
     private BenchmarkDefinition Benchmark => run.Benchmark;
@@ -80,6 +83,7 @@ internal sealed class SingleRun(RunContext run, string runId, string mpirun, IRe
         await File.WriteAllTextAsync(Local(CommandFile), ShellQuote.Join(argv) + "\n", cancellationToken).ConfigureAwait(false);
 
         var result = await Target.RunAsync(argv, workingDirectory, Benchmark.Timeout, cancellationToken).ConfigureAwait(false);
+        MpirunElapsed = result.Elapsed;
         await File.WriteAllTextAsync(Local(StdoutFile), result.Stdout, cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Local(StderrFile), result.Stderr, cancellationToken).ConfigureAwait(false);
         var outputName = OutputFileOf(Benchmark.Parser);

@@ -90,10 +90,10 @@ public sealed class SuiteRunner
             progress?.Report($"[{target.Name}] {benchmark.Name}: {plan.Count} run(s)" + (blocked is null ? "" : $", not started: {blocked}"));
             foreach (var run in plan)
             {
-                var record = blocked is null
+                var (record, elapsed) = blocked is null
                     ? await ExecuteAsync(run, cancellationToken).ConfigureAwait(false)
-                    : new RunRecord(run.Id, benchmark.Name, target.Name, RunStatus.Failed, [], blocked);
-                progress?.Report(Describe(run, record));
+                    : (new RunRecord(run.Id, benchmark.Name, target.Name, RunStatus.Failed, [], blocked), null);
+                progress?.Report(Describe(run, record, elapsed));
                 runs.Add(record);
             }
         }
@@ -107,17 +107,19 @@ public sealed class SuiteRunner
         let id = RunNames.Run(target.Name, benchmark.Name, point, repetition)
         select new RunContext(target, facts, benchmark, point, repetition, id, Path.Combine(RunFolder, id));
 
-    private async Task<RunRecord> ExecuteAsync(RunContext run, CancellationToken cancellationToken)
+    /// <returns>The record, and how long mpirun ran when it was started.</returns>
+    private async Task<(RunRecord Record, TimeSpan? Elapsed)> ExecuteAsync(RunContext run, CancellationToken cancellationToken)
     {
+        var single = new SingleRun(run, _options.RunId, _options.Mpirun, BinaryPaths(), _options.HelperTimeout);
         try
         {
-            return await new SingleRun(run, _options.RunId, _options.Mpirun, BinaryPaths(), _options.HelperTimeout)
-                .ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            return (await single.ExecuteAsync(cancellationToken).ConfigureAwait(false), single.MpirunElapsed);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Anything else (a lost connection, a full disk) fails this run only; the next run may well work.
-            return new RunRecord(run.Id, run.Benchmark.Name, run.Target.Name, RunStatus.Failed, [], $"the run could not be carried out: {e.Message}");
+            return (new RunRecord(run.Id, run.Benchmark.Name, run.Target.Name, RunStatus.Failed, [], $"the run could not be carried out: {e.Message}"),
+                single.MpirunElapsed);
         }
     }
 
@@ -161,9 +163,10 @@ public sealed class SuiteRunner
         return paths;
     }
 
-    private static string Describe(RunContext run, RunRecord record) =>
+    private static string Describe(RunContext run, RunRecord record, TimeSpan? elapsed) =>
         string.Create(CultureInfo.InvariantCulture, $"[{run.Target.Name}] {run.Benchmark.Name} {RunNames.Point(run.Point)} rep {run.Repetition}/{run.Benchmark.Repetitions}: ")
-        + (record.Status == RunStatus.Ok ? $"ok, {record.Samples.Count} samples" : $"failed: {record.Reason}");
+        + (record.Status == RunStatus.Ok ? $"ok, {record.Samples.Count} samples" : $"failed: {record.Reason}")
+        + (elapsed is { } time ? string.Create(CultureInfo.InvariantCulture, $" (mpirun {time.TotalSeconds:F3} s)") : "");
 
     private static List<BenchmarkDefinition> Select(SuiteDefinition suite, IReadOnlyList<string>? names)
     {
