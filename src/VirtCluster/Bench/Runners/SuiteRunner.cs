@@ -86,7 +86,7 @@ public sealed class SuiteRunner
         foreach (var benchmark in _selected)
         {
             var plan = Plan(target, facts, benchmark).ToList();
-            var blocked = facts.MpiProblem ?? await FindMissingBinaryAsync(target, facts, benchmark, cancellationToken).ConfigureAwait(false);
+            var blocked = facts.Unusable ?? await FindMissingBinaryAsync(target, facts, benchmark, cancellationToken).ConfigureAwait(false);
             progress?.Report($"[{target.Name}] {benchmark.Name}: {plan.Count} run(s)" + (blocked is null ? "" : $", not started: {blocked}"));
             foreach (var run in plan)
             {

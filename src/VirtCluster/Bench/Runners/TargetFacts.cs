@@ -9,13 +9,26 @@ namespace VirtCluster.Bench.Runners;
 /// </summary>
 /// <param name="Environment">The caller's declared fingerprint completed with kernel, MPI version and HCA firmware.</param>
 /// <param name="IsRoot">Whether mpirun needs <c>--allow-run-as-root</c>.</param>
-/// <param name="MpiProblem">Why mpirun cannot be used on the node; null when it answered.</param>
-internal sealed record TargetFacts(EnvironmentFingerprint Environment, bool IsRoot, string? MpiProblem)
+/// <param name="Unusable">Why no run can start on the target (no answer, no mpirun); null when it can run.</param>
+internal sealed record TargetFacts(EnvironmentFingerprint Environment, bool IsRoot, string? Unusable)
 {
     /// <summary>Reads the first HCA's firmware; the glob matches nothing (and prints nothing) without an HCA.</summary>
     private const string HcaFirmwareScript = "cat /sys/class/infiniband/*/fw_ver 2>/dev/null || true";
 
+    /// <summary>Never throws but for cancellation: a target that cannot be probed gets its runs recorded as failed.</summary>
     public static async Task<TargetFacts> ProbeAsync(IBenchTarget target, string mpirun, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadAsync(target, mpirun, timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new TargetFacts(target.Declared, false, $"cannot probe {target.Nodes[0]}: {e.Message}");
+        }
+    }
+
+    private static async Task<TargetFacts> ReadAsync(IBenchTarget target, string mpirun, TimeSpan timeout, CancellationToken cancellationToken)
     {
         async Task<CommandResult> Run(params string[] argv) =>
             await target.RunAsync(argv, null, timeout, cancellationToken).ConfigureAwait(false);

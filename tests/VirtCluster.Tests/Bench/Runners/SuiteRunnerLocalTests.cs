@@ -106,7 +106,22 @@ public sealed class SuiteRunnerLocalTests : IDisposable
     }
 
     [Fact]
-    public async Task UnknownBenchmarkNameIsRejectedBeforeAnythingRuns()
+    public async Task WithoutMpirunEveryRunFailsNamingTheNodeAndTheFingerprintHasNoMpi()
+    {
+        var (_, suite) = SmallSuites.Write(_directory, SmallSuites.DebianYaml());
+        var runner = new SuiteRunner(suite, new SuiteRunOptions(Path.Combine(_directory, "results"), "run-1") { Mpirun = "/opt/absent/mpirun" });
+
+        var results = await runner.RunAsync([new LocalTarget()]);
+
+        Assert.Equal(["netpipe", "hpcc"], results.Runs.Select(r => r.Benchmark));
+        Assert.All(results.Runs, r => Assert.StartsWith(
+            "'/opt/absent/mpirun --version' failed on localhost (exit status 127: /opt/absent/mpirun: cannot run", r.Reason));
+        Assert.Null(results.Environments.Single().MpiVersion);
+        ResultsSchema.AssertValid(runner.ResultsFilePath);
+    }
+
+    [Fact]
+    public void UnknownBenchmarkNameIsRejectedBeforeAnythingRuns()
     {
         var (_, suite) = SmallSuites.Write(_directory, SmallSuites.DebianYaml());
 
