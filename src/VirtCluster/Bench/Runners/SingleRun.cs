@@ -54,8 +54,7 @@ internal sealed class SingleRun(RunContext run, string runId, string mpirun, IRe
         {
             if (remote)
             {
-                // The raw outputs are copied by now; the node keeps nothing of the run.
-                await Target.RunAsync(["rm", "-rf", "--", workingDirectory], null, helperTimeout, CancellationToken.None).ConfigureAwait(false);
+                await RemoveAsync(workingDirectory).ConfigureAwait(false);
             }
         }
     }
@@ -152,6 +151,22 @@ internal sealed class SingleRun(RunContext run, string runId, string mpirun, IRe
             RunId = runId,
             Parameters = parameters,
         };
+    }
+
+    /// <summary>
+    /// The raw outputs are copied by now, so the node keeps nothing of the run. Best effort: when the node has
+    /// stopped answering, the run's own result or error is what must reach the caller, not this one.
+    /// </summary>
+    private async Task RemoveAsync(string workingDirectory)
+    {
+        try
+        {
+            await Target.RunAsync(["rm", "-rf", "--", workingDirectory], null, helperTimeout, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or Renci.SshNet.Common.SshException)
+        {
+            // Left under the target's scratch folder; the next execution uses new folder names.
+        }
     }
 
     private RunRecord Failed(string reason, string? rawOutput) =>
