@@ -33,6 +33,41 @@ public sealed class LocalStackFixture : IDisposable
                 name: vce2e
                 subnet: 10.79.0.0/24
                 bridge: vcbr-{id}
+              virtcluster:bench:
+                enabled: true
+                suite: e2e-suite.yaml
+                bareMetal: [localhost]
+            """);
+
+        // The Debian suite, cut down so that emulated guests finish it in seconds.
+        File.WriteAllText(Path.Combine(Project, "e2e-suite.yaml"), """
+            name: e2e
+            description: NetPIPE and HPCC at small sizes
+            binaries:
+              netpipe: { config: virtcluster:netpipePath, default: /usr/bin/NPopenmpi, description: NPopenmpi }
+              hpcc: { config: virtcluster:hpccPath, default: /usr/bin/hpcc, description: hpcc }
+            benchmarks:
+              netpipe:
+                description: NetPIPE to 64 KiB
+                parser: netpipe
+                command: ["{binary:netpipe}", "-u", "65536"]
+                placements: [inter-node]
+                sweep: { processes: [2], threads: [1] }
+                repetitions: 1
+                timeout: 10m
+                requires: [netpipe]
+                metrics: [latency, bandwidth]
+              hpcc:
+                description: HPCC at N=200
+                parser: hpcc
+                command: ["{binary:hpcc}"]
+                placements: [none]
+                sweep: { processes: [2], threads: [1] }
+                repetitions: 1
+                timeout: 10m
+                requires: [hpcc]
+                hpcc: { n: [200], nb: [40] }
+                metrics: [MinPingPongLatency, MaxPingPongBandwidth]
             """);
     }
 

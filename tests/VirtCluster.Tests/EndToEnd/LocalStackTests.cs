@@ -2,7 +2,8 @@ namespace VirtCluster.Tests.EndToEnd;
 
 /// <summary>
 /// The local stack end to end: real VMs under a private libvirtd in a network namespace the run creates.
-/// up (2 nodes) -> hostname on each node over SSH -> mpirun across both -> refresh without drift -> destroy ->
+/// up (2 nodes, then the benchmark stage) -> results as stack outputs -> hostname on each node over SSH -> mpirun
+/// across both -> refresh without drift -> destroy ->
 /// nothing left. Cleanup also runs when a step fails (the fixture).
 /// </summary>
 public sealed class LocalStackTests(LocalStackFixture stack) : IClassFixture<LocalStackFixture>
@@ -15,7 +16,22 @@ public sealed class LocalStackTests(LocalStackFixture stack) : IClassFixture<Loc
     {
         var up = stack.Run(Long, "up", "--yes");
         Assert.True(up.Exit == 0, $"up failed ({up.Exit}):\n{up.Out}\n{up.Err}");
-        Assert.Contains("12 created", up.Out, StringComparison.Ordinal);
+        Assert.Contains("13 created", up.Out, StringComparison.Ordinal);
+
+        // The stage ran NetPIPE and HPCC across both VMs and on this machine as bare metal; outputs are typed numbers.
+        var outputs = stack.Run(Short, "stack", "output", "--json");
+        Assert.True(outputs.Exit == 0, outputs.Err);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(outputs.Out)!;
+        foreach (var environment in new[] { "tcg", "bmm" })
+        {
+            var netpipe = json["environments"]![environment]!["netpipe"]!;
+            Assert.True(netpipe["latencyUs"]!.GetValue<double>() > 0, outputs.Out);
+            Assert.True(netpipe["bandwidthBytesPerSecond"]!.GetValue<double>() > 0, outputs.Out);
+        }
+
+        Assert.True(json["ratios"]!["tcg"]!["netpipe"]!["latency"]!.GetValue<double>() > 0, outputs.Out);
+        Assert.Equal(0, json["runs"]!["failed"]!.GetValue<int>());
+        Assert.True(File.Exists(json["resultsFile"]!.GetValue<string>()));
 
         for (var k = 0; k < 2; k++)
         {
@@ -35,7 +51,7 @@ public sealed class LocalStackTests(LocalStackFixture stack) : IClassFixture<Loc
 
         var destroy = stack.Run(Short, "destroy", "--yes");
         Assert.True(destroy.Exit == 0, destroy.Err);
-        Assert.Contains("12 deleted", destroy.Out, StringComparison.Ordinal);
+        Assert.Contains("13 deleted", destroy.Out, StringComparison.Ordinal);
 
         var leftovers = await stack.Lab.FindLeftoversAsync(CancellationToken.None);
         Assert.True(leftovers.IsClean, leftovers.ToString());

@@ -66,8 +66,13 @@ public sealed class SshTarget : IBenchTarget
         return Runner.RunAsync(command, timeout, cancellationToken);
     }
 
-    public Task UploadAsync(string path, byte[] content, UnixFileMode mode, CancellationToken cancellationToken) =>
-        Runner.UploadAsync(new MemoryStream(content, writable: false), path, mode, cancellationToken);
+    /// <summary>Creates the remote folder first: SFTP does not, and a fresh node has none of the run's folders.</summary>
+    public async Task UploadAsync(string path, byte[] content, UnixFileMode mode, CancellationToken cancellationToken)
+    {
+        (await Runner.RunAsync(["mkdir", "-p", "--", System.IO.Path.GetDirectoryName(path)!], TimeSpan.FromSeconds(30), cancellationToken)
+            .ConfigureAwait(false)).EnsureSuccess("create the folder for " + path);
+        await Runner.UploadAsync(new MemoryStream(content, writable: false), path, mode, cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task<byte[]?> DownloadAsync(string path, CancellationToken cancellationToken)
     {
