@@ -11,7 +11,7 @@ public sealed record ResourceFailure(Urn Urn, StepKind Kind, string Message)
 }
 
 /// <summary>What a run did.</summary>
-/// <param name="Plan">The plan it carried out (null for destroy of an empty stack too: an empty plan).</param>
+/// <param name="Plan">The plan it carried out (empty when there was nothing to do).</param>
 /// <param name="Counts">Operations actually done.</param>
 /// <param name="Failures">Failed operations; empty on success.</param>
 /// <param name="NotRun">Resources left alone because of a failure.</param>

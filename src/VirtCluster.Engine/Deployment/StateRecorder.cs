@@ -24,11 +24,21 @@ internal sealed class StateRecorder(IStateStore store, StackState state, bool pe
             if (persist)
             {
                 store.Append(change);
-                CrashHook.Step();
             }
 
             state.Apply(change);
             Changes++;
+        }
+
+        if (persist)
+        {
+            // A pending record must be on disk before the provider acts; parallel operations share the fsync.
+            if (change is PendingRecorded)
+            {
+                store.Sync();
+            }
+
+            CrashHook.Step();
         }
     }
 

@@ -39,6 +39,32 @@ internal static partial class Libc
         }
     }
 
+    /// <summary>fsync(2) on an open file: unlike FileStream.Flush(true) it may run while other threads write.</summary>
+    public static void Fsync(Microsoft.Win32.SafeHandles.SafeFileHandle handle, string path)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            if (Fsync((int)handle.DangerousGetHandle()) != 0)
+            {
+                throw new IOException($"fsync of '{path}' failed (errno {Marshal.GetLastPInvokeError()})");
+            }
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
+
     /// <summary>Dies at once, as a power cut or an OOM kill would end the process: no finally blocks, no flushes.</summary>
     public static void KillSelf()
     {

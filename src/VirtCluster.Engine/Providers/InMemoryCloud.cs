@@ -13,6 +13,7 @@ public sealed class InMemoryCloud
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, CloudObject> _objects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _idByUrn = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _inFlightByKey = new(StringComparer.Ordinal);
     private readonly List<string> _operations = [];
     private readonly string? _file;
@@ -68,7 +69,7 @@ public sealed class InMemoryCloud
     {
         lock (_gate)
         {
-            return _objects.Values.FirstOrDefault(o => o.Urn == urn);
+            return _idByUrn.TryGetValue(urn, out var id) ? _objects[id] : null;
         }
     }
 
@@ -78,14 +79,15 @@ public sealed class InMemoryCloud
         lock (_gate)
         {
             _operations.Add("create " + urn);
-            if (_objects.Values.FirstOrDefault(o => o.Urn == urn) is { } existing)
+            if (_idByUrn.TryGetValue(urn, out var existing))
             {
-                return existing;
+                return _objects[existing];
             }
 
             var id = $"{type[(type.LastIndexOf(':') + 1)..].ToLowerInvariant()}-{_nextId++}";
             var created = new CloudObject(id, urn, type, inputs, outputsFor(id));
             _objects.Add(id, created);
+            _idByUrn[urn] = id;
             Save();
             return created;
         }
@@ -97,6 +99,7 @@ public sealed class InMemoryCloud
         {
             _operations.Add(operation + " " + value.Urn);
             _objects[value.Id] = value;
+            _idByUrn[value.Urn] = value.Id;
             Save();
             return value;
         }
@@ -109,6 +112,11 @@ public sealed class InMemoryCloud
         {
             _operations.Add("delete " + urn);
             var removed = _objects.Remove(id);
+            if (removed && _idByUrn.GetValueOrDefault(urn) == id)
+            {
+                _idByUrn.Remove(urn);
+            }
+
             Save();
             return removed;
         }
@@ -166,6 +174,7 @@ public sealed class InMemoryCloud
         {
             var value = node.Deserialize<CloudObject>()!;
             _objects.Add(value.Id, value);
+            _idByUrn[value.Urn] = value.Id;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Win32.SafeHandles;
 using VirtCluster.Engine.Interop;
 using VirtCluster.Engine.Secrets;
 
@@ -8,7 +9,8 @@ namespace VirtCluster.Engine.State;
 
 /// <summary>
 /// State in a backend directory: <c>stacks/STACK.json</c> (the checkpoint, replaced atomically),
-/// <c>stacks/STACK.journal</c> (one JSON line per change, fsynced, appended while a run works) and
+/// <c>stacks/STACK.journal</c> (one JSON line per change, appended while a run works; pending records are
+/// fsynced before the provider acts) and
 /// <c>stacks/STACK.lock</c>. The journal names the checkpoint generation it extends, so a journal already
 /// folded into a newer checkpoint (a crash between rename and delete) is recognised and ignored.
 /// </summary>
@@ -21,10 +23,15 @@ public sealed class FileStateStore : IStateStore, IDisposable
 
     private readonly StateCodec _codec;
     private readonly string _stack;
-    private FileStream? _journal;
+    private readonly Lock _writeGate = new();
+    private readonly Lock _syncGate = new();
+    private SafeFileHandle? _journal;
+    private long _journalOffset;
     private long _journalGeneration = -1;
     private long _journalValidLength;
     private long _generation;
+    private long _appended;
+    private long _synced;
 
     public FileStateStore(string backendDirectory, string stack, Func<ISecretsProvider>? secrets)
     {
@@ -62,11 +69,49 @@ public sealed class FileStateStore : IStateStore, IDisposable
 
     public void Append(StateChange change)
     {
-        var journal = OpenJournal();
         var bytes = Encoding.UTF8.GetBytes(Encode(change).ToJsonString() + "\n");
-        journal.Write(bytes);
-        journal.Flush(flushToDisk: true);
-        BytesWritten += bytes.Length;
+        lock (_writeGate)
+        {
+            var journal = OpenJournal();
+            RandomAccess.Write(journal, bytes, _journalOffset);
+            _journalOffset += bytes.Length;
+            BytesWritten += bytes.Length;
+            _appended++;
+        }
+    }
+
+    public void Sync()
+    {
+        long wanted;
+        SafeFileHandle? journal;
+        lock (_writeGate)
+        {
+            (wanted, journal) = (_appended, _journal);
+        }
+
+        if (journal is null)
+        {
+            return;
+        }
+
+        // Group commit: whoever holds the sync gate fsyncs everything written so far, so callers that queued
+        // behind it find their records already durable.
+        lock (_syncGate)
+        {
+            if (_synced >= wanted)
+            {
+                return;
+            }
+
+            long upTo;
+            lock (_writeGate)
+            {
+                upTo = _appended;
+            }
+
+            Libc.Fsync(journal, JournalPath);
+            _synced = upTo;
+        }
     }
 
     public void Checkpoint(StackState state)
@@ -87,8 +132,12 @@ public sealed class FileStateStore : IStateStore, IDisposable
         _generation = next;
         state.Generation = next;
 
-        _journal?.Dispose();
-        _journal = null;
+        lock (_writeGate)
+        {
+            _journal?.Dispose();
+            _journal = null;
+        }
+
         if (File.Exists(JournalPath))
         {
             File.Delete(JournalPath);
@@ -212,7 +261,8 @@ public sealed class FileStateStore : IStateStore, IDisposable
         }
     }
 
-    private FileStream OpenJournal()
+    /// <summary>The journal, opened for appending on first use (called under the write gate).</summary>
+    private SafeFileHandle OpenJournal()
     {
         if (_journal is not null)
         {
@@ -222,17 +272,19 @@ public sealed class FileStateStore : IStateStore, IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(JournalPath)!);
         if (_journalGeneration == _generation && File.Exists(JournalPath))
         {
-            _journal = new FileStream(JournalPath, FileMode.Open, FileAccess.Write, FileShare.Read);
-            _journal.SetLength(_journalValidLength);
-            _journal.Seek(0, SeekOrigin.End);
+            // Continue the replayed journal, cutting off a torn last line first.
+            _journal = File.OpenHandle(JournalPath, FileMode.Open, FileAccess.Write, FileShare.Read);
+            RandomAccess.SetLength(_journal, _journalValidLength);
+            _journalOffset = _journalValidLength;
             return _journal;
         }
 
-        _journal = new FileStream(JournalPath, FileMode.Create, FileAccess.Write, FileShare.Read);
+        _journal = File.OpenHandle(JournalPath, FileMode.Create, FileAccess.Write, FileShare.Read);
         var header = Encoding.UTF8.GetBytes(new JsonObject { ["version"] = FormatVersion, ["generation"] = _generation }.ToJsonString() + "\n");
-        _journal.Write(header);
-        _journal.Flush(flushToDisk: true);
+        RandomAccess.Write(_journal, header, 0);
+        Libc.Fsync(_journal, JournalPath);
         Libc.FsyncDirectory(Path.GetDirectoryName(JournalPath)!);
+        _journalOffset = header.Length;
         BytesWritten += header.Length;
         _journalGeneration = _generation;
         return _journal;

@@ -18,8 +18,15 @@ public interface IStateStore
     /// <summary>The checkpoint with every journalled change replayed on top; an empty state for a new stack.</summary>
     StackState Load();
 
-    /// <summary>Records one change; it is durable when this returns.</summary>
+    /// <summary>Records one change, in order. It is durable after the next <see cref="Sync"/>.</summary>
     void Append(StateChange change);
+
+    /// <summary>
+    /// Makes everything appended so far durable. Called after each pending record (before the provider acts);
+    /// concurrent callers share one fsync. Outcome records need no sync of their own: if one is lost, its pending
+    /// record is resolved by the provider's Read on the next run.
+    /// </summary>
+    void Sync();
 
     /// <summary>Replaces the checkpoint with <paramref name="state"/> atomically and drops the journal.</summary>
     void Checkpoint(StackState state);

@@ -64,6 +64,11 @@ public sealed class InMemoryStateStore : IStateStore
         }
     }
 
+    public void Sync()
+    {
+        // Memory is as durable as it gets here.
+    }
+
     public void Checkpoint(StackState state)
     {
         lock (_gate)

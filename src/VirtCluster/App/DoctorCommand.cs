@@ -1,5 +1,4 @@
 using System.CommandLine;
-using VirtCluster.Config;
 using VirtCluster.Engine.Config;
 using VirtCluster.Hosts;
 
@@ -19,11 +18,7 @@ public static class DoctorCommand
         {
             try
             {
-                var directory = Path.GetFullPath(parse.GetValue<string?>("--cwd") ?? Directory.GetCurrentDirectory());
-                var stack = parse.GetValue<string?>("--stack") ?? Environment.GetEnvironmentVariable("VIRTCLUSTER_STACK")
-                    ?? throw new ConfigException("no stack selected: pass --stack NAME or set VIRTCLUSTER_STACK");
-                var project = ProjectLoader.Load(directory);
-                var spec = ClusterSpecLoader.FromConfig(StackConfigLoader.Load(project, stack, secrets: null));
+                var spec = StackLocator.From(parse).Spec;
                 var facts = await app.Facts.ReadAllAsync(spec, ct);
                 var report = Preflight.Run(spec, facts);
                 await parse.InvocationConfiguration.Output.WriteLineAsync(parse.GetValue(json) ? report.ToJson() : report.RenderTable());

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using VirtCluster.Config;
 using VirtCluster.Engine.Config;
-using VirtCluster.Engine.State;
 using VirtCluster.Lab;
 using VirtCluster.Resources;
 
@@ -51,18 +49,14 @@ public static class ExecCommand
 
     private static async Task<NodeShell> ConnectAsync(ParseResult parse, string nodeName, CancellationToken ct)
     {
-        var directory = Path.GetFullPath(parse.GetValue<string?>("--cwd") ?? Directory.GetCurrentDirectory());
-        var stack = parse.GetValue<string?>("--stack") ?? Environment.GetEnvironmentVariable("VIRTCLUSTER_STACK")
-            ?? throw new ConfigException("no stack selected: pass --stack NAME or set VIRTCLUSTER_STACK");
-        var project = ProjectLoader.Load(directory);
-        var spec = ClusterSpecLoader.FromConfig(StackConfigLoader.Load(project, stack, secrets: null));
+        var located = StackLocator.From(parse);
+        var (spec, stack) = (located.Spec, located.Stack);
         if (spec.Lab is null)
         {
             throw new ConfigException($"exec reaches lab nodes only; stack '{stack}' has real hosts: use ssh to the node's address");
         }
 
-        using var store = new FileStateStore(VirtClusterApp.Backend(spec), stack, secrets: null);
-        var nodes = store.Load().Resources.Values.Where(r => r.Type == ResourceTypes.Node).ToList();
+        var nodes = located.LoadState().Resources.Values.Where(r => r.Type == ResourceTypes.Node).ToList();
         var state = nodes.FirstOrDefault(r => r.Urn.Name == nodeName)
             ?? throw new ConfigException(
                 $"stack '{stack}' has no node '{nodeName}'; its nodes: {(nodes.Count == 0 ? "none (run up first)" : string.Join(", ", nodes.Select(n => n.Urn.Name)))}");

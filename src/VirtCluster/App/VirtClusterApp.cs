@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Serilog;
-using VirtCluster.Bench.Cli;
 using VirtCluster.Cluster;
 using VirtCluster.Config;
 using VirtCluster.Engine.Cli;
@@ -45,11 +44,12 @@ public sealed class VirtClusterApp : IDisposable
             Environment.SetEnvironmentVariable("VIRTCLUSTER_BACKEND", Path.GetFullPath(args[backendAt + 1]));
         }
 
-        var host = (template ?? new EngineHost(program, Providers)) with
+        EngineHost? host = null;
+        host = (template ?? new EngineHost(program, Providers)) with
         {
             Program = program,
             Providers = Providers,
-            Commands = [Doctor(), ExecCommand.Create(), Bench(), ImageCommands.Create()],
+            Commands = [Doctor(), ExecCommand.Create(), BenchVerbs.Bench(again => EngineCli.RunAsync(again, host!)), BenchVerbs.Report(), ImageCommands.Create()],
         };
         return EngineCli.RunAsync(args, host);
     }
@@ -68,7 +68,12 @@ public sealed class VirtClusterApp : IDisposable
 
         var lab = LabDeclaration.Begin(stack, spec, LabContextFor(spec));
         var nodes = ClusterDeclaration.Declare(stack, spec, facts, lab);
-        LabDeclaration.Finish(stack, spec, nodes);
+        var access = LabDeclaration.Finish(stack, spec, nodes);
+        if (spec.Bench.Enabled)
+        {
+            BenchDeclaration.Declare(stack, spec, nodes, access, lab, Backend(spec));
+        }
+
         return nodes;
     }
 
@@ -91,6 +96,7 @@ public sealed class VirtClusterApp : IDisposable
         if (lab is not null)
         {
             providers.Add(new ClusterAccessProvider(lab.Keys));
+            providers.Add(new BenchmarkStageProvider(lab.Keys, Connections));
         }
 
         return providers;
@@ -122,10 +128,4 @@ public sealed class VirtClusterApp : IDisposable
 
     private Command Doctor() => DoctorCommand.Create(this);
 
-    private static Command Bench()
-    {
-        var bench = new Command("bench", "Benchmark tools: parse raw outputs");
-        bench.Subcommands.Add(BenchCommands.CreateParseCommand());
-        return bench;
-    }
 }

@@ -13,6 +13,8 @@ namespace VirtCluster.Remote;
 /// </summary>
 public sealed class SshRunner : IAsyncDisposable
 {
+    private static readonly TimeSpan MinimumAttempt = TimeSpan.FromMilliseconds(250);
+
     private readonly SshConnector _connector;
     private readonly SshClient _client;
     private readonly SemaphoreSlim _sftpGate = new(1, 1);
@@ -65,8 +67,14 @@ public sealed class SshRunner : IAsyncDisposable
         var pause = TimeSpan.FromMilliseconds(200);
         for (var attempt = 1; ; attempt++)
         {
+            // A pause can overshoot on a loaded machine, leaving little or no time: the last attempt still gets a short floor.
             var remaining = within - clock.Elapsed;
             var attemptTimeout = remaining < options.ConnectTimeout ? remaining : options.ConnectTimeout;
+            if (attemptTimeout < MinimumAttempt)
+            {
+                attemptTimeout = MinimumAttempt;
+            }
+
             try
             {
                 var client = await connector.ConnectAsync(

@@ -43,6 +43,8 @@ internal sealed class CliHarness : IDisposable
 
     public bool InputIsTerminal { get; set; }
 
+    public bool OutputIsTerminal { get; set; }
+
     public async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
     {
         var output = new StringWriter();
@@ -53,7 +55,7 @@ internal sealed class CliHarness : IDisposable
             Error = error,
             Input = new StringReader(Input),
             InputIsTerminal = InputIsTerminal,
-            OutputIsTerminal = false,
+            OutputIsTerminal = OutputIsTerminal,
         };
         var code = await EngineCli.RunAsync([.. args, "--cwd", ProjectDirectory], host);
         return (code, output.ToString(), error.ToString());

@@ -33,7 +33,7 @@ public sealed class EngineCliTests
     {
         using var cli = new CliHarness();
         cli.Stack.Hosts = 1;
-        await cli.RunAsync("up", "--yes", "--stack", "dev");
+        await cli.RunAsync("up", "--yes", "--stack", "dev", "--parallel", "1");
         cli.Stack.Vcpus = 4;
         cli.Stack.Image = "trixie";
 
@@ -256,5 +256,34 @@ public sealed class EngineCliTests
         Assert.Equal("[secret]" + Environment.NewLine, masked);
         Assert.Equal("hunter2" + Environment.NewLine, shown);
         Assert.DoesNotContain("hunter2", File.ReadAllText(Path.Combine(cli.ProjectDirectory, "Pulumi.dev.yaml")));
+    }
+
+    [Fact]
+    public async Task RepeatedVerboseFlagsAreAcceptedAndListUnchangedResources()
+    {
+        using var cli = new CliHarness();
+        cli.Stack.Hosts = 1;
+        await cli.RunAsync("up", "--yes", "--stack", "dev");
+
+        var (code, output, _) = await cli.RunAsync("preview", "-v", "-v", "--stack", "dev");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("same  urn:virtcluster:dev::lab::test:Host$test:Node::node-h0", output);
+        Assert.Contains("0 to create, 0 to update, 0 to replace, 0 to delete, 6 unchanged", output);
+    }
+
+    [Fact]
+    public async Task OnATerminalUpDrawsATableOfResourcesAndStillPrintsTheSummary()
+    {
+        using var cli = new CliHarness { OutputIsTerminal = true };
+        cli.Stack.Hosts = 1;
+
+        var (code, output, _) = await cli.RunAsync("up", "--yes", "--stack", "dev");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("Resource", output);
+        Assert.Contains("urn:virtcluster:dev::lab::test:Host$test:Node::node-h0", output);
+        Assert.Contains("created", output);
+        Assert.Contains("6 created, 0 updated, 0 replaced, 0 deleted, 0 unchanged", output);
     }
 }

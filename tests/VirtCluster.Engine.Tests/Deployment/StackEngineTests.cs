@@ -216,7 +216,9 @@ public sealed class StackEngineTests
         Assert.Empty(stack.Cloud.Objects);
         Assert.Equal(ChangeCounts.None, second.Counts);
         Assert.Equal(operations, stack.Cloud.Operations.Count);
-        Assert.Equal("delete " + Urn("net", null), stack.Cloud.Operations.Last());
+        var ops = stack.Cloud.Operations.ToList();
+        Assert.True(ops.IndexOf("delete " + Urn("net", null)) > ops.IndexOf("delete " + Urn("node-h0", 0)));
+        Assert.True(ops.IndexOf("delete " + Urn("net", null)) > ops.IndexOf("delete " + Urn("node-h1", 1)));
         Assert.Empty(stack.Engine().Outputs());
     }
 

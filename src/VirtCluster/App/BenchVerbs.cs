@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Globalization;
+using VirtCluster.Bench.Check;
+using VirtCluster.Bench.Cli;
+using VirtCluster.Engine.Config;
+using VirtCluster.Lab;
+using VirtCluster.Report;
+
+namespace VirtCluster.App;
+
+/// <summary>
+/// <c>bench</c> (run the stack's benchmark stage again), <c>bench parse</c>, <c>bench check</c> (the regression
+/// gate) and <c>report</c>.
+/// </summary>
+internal static class BenchVerbs
+{
+    public static Command Bench(Func<string[], Task<int>> runEngine)
+    {
+        var bench = new Command("bench", "Run the stack's benchmark stage again; subcommands parse raw outputs and check results against a baseline");
+        bench.Subcommands.Add(BenchCommands.CreateParseCommand());
+        bench.Subcommands.Add(Check());
+        bench.SetAction(async (parse, ct) => await Guard(parse, async () =>
+        {
+            var stack = StackLocator.From(parse);
+            if (!stack.Spec.Bench.Enabled || stack.Spec.Lab is null)
+            {
+                throw new ConfigException($"stack '{stack.Stack}' has no benchmark stage (it needs lab mode and virtcluster:bench.enabled: true)");
+            }
+
+            // Advancing the trigger changes the stage's inputs, so up re-runs it and nothing else.
+            var trigger = BenchDeclaration.TriggerFile(stack.Backend, stack.Stack);
+            Directory.CreateDirectory(Path.GetDirectoryName(trigger)!);
+            var next = (File.Exists(trigger) && long.TryParse(File.ReadAllText(trigger).Trim(), CultureInfo.InvariantCulture, out var n) ? n : 0) + 1;
+            File.WriteAllText(trigger, next.ToString(CultureInfo.InvariantCulture));
+            return await runEngine(["up", "--yes", "--target", BenchDeclaration.StageUrn(stack.Spec).Value, "--stack", stack.Stack,
+                "--cwd", stack.Project.Directory, "--backend", stack.Backend]);
+        }));
+        return bench;
+    }
+
+    public static Command Report()
+    {
+        var compare = new Option<string[]>("--compare") { Description = "Other results files to compare with (bare metal, other hypervisors, published numbers)", AllowMultipleArgumentsPerToken = true };
+        var output = new Option<string>("--out") { Description = "Folder for report.html, report.md and the charts", Required = true };
+        var command = new Command("report", "Write the stack's benchmark report (HTML, Markdown, PNG and SVG charts)") { compare, output };
+        command.SetAction(async (parse, ct) => await Guard(parse, () =>
+        {
+            var others = parse.GetValue(compare) ?? [];
+            var results = parse.GetValue<string?>("--stack") is null && Environment.GetEnvironmentVariable("VIRTCLUSTER_STACK") is null
+                ? null
+                : StackLocator.From(parse).LatestResultsFile();
+            return Task.FromResult(ReportCommand.Run(results, others, parse.GetValue(output)!,
+                parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        }));
+        return command;
+    }
+
+    private static Command Check()
+    {
+        var baseline = new Option<string>("--baseline") { Description = "Results file to compare against", Required = true };
+        var current = new Option<string?>("--current") { Description = "Results file to check (default: the stack's last run)" };
+        var tolerance = new Option<string[]>("--tolerance") { Description = "METRIC=PCT (or *=PCT for the default, 5 %)", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("check", "Exit 1 when any metric moved beyond its tolerance in the bad direction or is missing") { baseline, current, tolerance };
+        command.SetAction(async (parse, ct) => await Guard(parse, () =>
+        {
+            var now = parse.GetValue(current) ?? StackLocator.From(parse).LatestResultsFile();
+            return Task.FromResult(BenchCheckCommand.Run(parse.GetValue(baseline)!, now, parse.GetValue(tolerance) ?? [],
+                parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        }));
+        return command;
+    }
+
+    private static async Task<int> Guard(ParseResult parse, Func<Task<int>> verb)
+    {
+        try
+        {
+            return await verb();
+        }
+        catch (ConfigException e)
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync("error: " + e.Message);
+            return 2;
+        }
+    }
+}

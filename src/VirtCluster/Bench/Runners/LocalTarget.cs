@@ -1,0 +1,148 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using VirtCluster.Bench.Model;
+using VirtCluster.Bench.Results;
+using VirtCluster.Remote;
+
+namespace VirtCluster.Bench.Runners;
+
+/// <summary>
+/// This machine as a one-node bare-metal environment: programs are started directly from their argv (no
+/// shell), and a timeout kills the whole process tree so that no rank outlives its <c>mpirun</c>.
+/// Runs work in their own results folder, so output files land where they are kept.
+/// </summary>
+public sealed class LocalTarget : IBenchTarget
+{
+    /// <summary>How long to wait for the output pipes after a kill, in case a descendant escaped the tree and holds them.</summary>
+    private static readonly TimeSpan PipeDrainLimit = TimeSpan.FromSeconds(5);
+
+    /// <param name="name">Environment name in results, e.g. <c>bmm</c>.</param>
+    /// <param name="btl">Byte transfer layers; shared memory by default, since every rank is on this machine.</param>
+    /// <param name="declared">Facts the caller knows (config hash, ...); its name and kind are replaced by the arguments.</param>
+    public LocalTarget(string name = "bmm", string? btl = "vader,self", EnvironmentFingerprint? declared = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Btl = btl;
+        Declared = (declared ?? new EnvironmentFingerprint(name, EnvironmentKind.BareMetal)) with { Name = name, Kind = EnvironmentKind.BareMetal };
+    }
+
+    public string Name => Declared.Name;
+
+    public EnvironmentKind Kind => Declared.Kind;
+
+    /// <summary>Only this machine; <c>localhost</c> is what Open MPI recognises as itself without any remote launch.</summary>
+    public IReadOnlyList<string> Nodes { get; } = ["localhost"];
+
+    public string? Btl { get; }
+
+    public EnvironmentFingerprint Declared { get; }
+
+    public string WorkingDirectoryFor(string localRunFolder, string relativeRunPath) => localRunFolder;
+
+    public async Task<CommandResult> RunAsync(
+        IReadOnlyList<string> argv, string? workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(argv);
+        var command = ShellQuote.Join(argv);
+        var start = new ProcessStartInfo(argv[0])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
+        };
+        foreach (var argument in argv.Skip(1))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var clock = Stopwatch.StartNew();
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException($"{argv[0]} did not start");
+        }
+        catch (Win32Exception e)
+        {
+            // What a shell reports for a program it cannot run, so callers judge both targets alike.
+            return new CommandResult(127, null, "", $"{argv[0]}: cannot run: {e.Message}\n", clock.Elapsed, false)
+            {
+                Host = Nodes[0],
+                Command = command,
+            };
+        }
+
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+            var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+            using var timer = new CancellationTokenSource(timeout);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+            var killed = false;
+            try
+            {
+                await process.WaitForExitAsync(stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+                killed = true;
+            }
+
+            var elapsed = clock.Elapsed;
+            var output = await Drain(stdout, killed).ConfigureAwait(false);
+            var errors = await Drain(stderr, killed).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            return new CommandResult(killed ? null : process.ExitCode, killed ? "KILL" : null, output, errors, elapsed, killed)
+            {
+                Host = Nodes[0],
+                Command = command,
+            };
+        }
+    }
+
+    public async Task UploadAsync(string path, byte[] content, UnixFileMode mode, CancellationToken cancellationToken)
+    {
+        var temporary = $"{path}.upload-{Guid.NewGuid():N}";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = mode;
+        }
+
+        try
+        {
+            await using (var file = new FileStream(temporary, options))
+            {
+                await file.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    public async Task<byte[]?> DownloadAsync(string path, CancellationToken cancellationToken) =>
+        File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false) : null;
+
+    private static async Task<string> Drain(Task<string> reading, bool killed)
+    {
+        if (!killed)
+        {
+            return await reading.ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await reading.WaitAsync(PipeDrainLimit).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using Renci.SshNet.Common;
+using VirtCluster.Bench.Model;
+using VirtCluster.Bench.Results;
+using VirtCluster.Remote;
+
+namespace VirtCluster.Bench.Runners;
+
+/// <summary>
+/// A cluster reached over SSH: <c>mpirun</c> runs on the first node, which starts the ranks on the others
+/// itself, so only one connection is needed. Working directories live under <see cref="RemoteRoot"/> on
+/// that node; outputs are copied back into the local results folder after each run.
+/// The runner is the caller's: this target neither connects nor disposes it.
+/// </summary>
+public sealed class SshTarget : IBenchTarget
+{
+    /// <param name="runner">Connected to the first node of <paramref name="nodes"/>.</param>
+    /// <param name="declared">Name, kind and what the caller knows (libvirt, QEMU, hypervisor, image digest, config hash).</param>
+    /// <param name="nodes">Host names as the first node resolves them, first node first.</param>
+    /// <param name="btl">TCP between VMs by default: guests without an HCA have nothing faster, and Open MPI would otherwise probe for one.</param>
+    /// <param name="remoteRoot">Absolute folder on the first node for working directories.</param>
+    public SshTarget(SshRunner runner, EnvironmentFingerprint declared, IReadOnlyList<string> nodes, string? btl = "tcp,self",
+        string remoteRoot = "/tmp/virtcluster-bench")
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(declared);
+        ArgumentNullException.ThrowIfNull(nodes);
+        if (nodes.Count == 0 || nodes.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("a cluster target needs at least one node name, and no empty ones", nameof(nodes));
+        }
+
+        if (!remoteRoot.StartsWith('/'))
+        {
+            throw new ArgumentException($"the remote folder '{remoteRoot}' must be absolute", nameof(remoteRoot));
+        }
+
+        Runner = runner;
+        Declared = declared;
+        Nodes = nodes.ToList();
+        Btl = btl;
+        RemoteRoot = remoteRoot.TrimEnd('/');
+    }
+
+    public SshRunner Runner { get; }
+
+    public string Name => Declared.Name;
+
+    public EnvironmentKind Kind => Declared.Kind;
+
+    public IReadOnlyList<string> Nodes { get; }
+
+    public string? Btl { get; }
+
+    public EnvironmentFingerprint Declared { get; }
+
+    public string RemoteRoot { get; }
+
+    public string WorkingDirectoryFor(string localRunFolder, string relativeRunPath) => $"{RemoteRoot}/{relativeRunPath}";
+
+    /// <summary>The working directory is entered with <c>env -C</c>, so no shell script is built from values.</summary>
+    public Task<CommandResult> RunAsync(
+        IReadOnlyList<string> argv, string? workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(argv);
+        IReadOnlyList<string> command = workingDirectory is null ? argv : ["env", "-C", workingDirectory, .. argv];
+        return Runner.RunAsync(command, timeout, cancellationToken);
+    }
+
+    /// <summary>Creates the remote folder first: SFTP does not, and a fresh node has none of the run's folders.</summary>
+    public async Task UploadAsync(string path, byte[] content, UnixFileMode mode, CancellationToken cancellationToken)
+    {
+        (await Runner.RunAsync(["mkdir", "-p", "--", System.IO.Path.GetDirectoryName(path)!], TimeSpan.FromSeconds(30), cancellationToken)
+            .ConfigureAwait(false)).EnsureSuccess("create the folder for " + path);
+        await Runner.UploadAsync(new MemoryStream(content, writable: false), path, mode, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<byte[]?> DownloadAsync(string path, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        try
+        {
+            await Runner.DownloadAsync(path, buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e) when (e.InnerException is SftpPathNotFoundException)
+        {
+            return null;
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,129 @@
+using VirtCluster.Bench.Check;
+using VirtCluster.Bench.Metrics;
+using VirtCluster.Bench.Model;
+
+namespace VirtCluster.Report;
+
+/// <summary>The report's tables, derived from the model in the layout of the paper's tables.</summary>
+public static class ReportTables
+{
+    private static readonly Placement[] PlacementOrder = [Placement.IntraSocket, Placement.InterSocket, Placement.InterNode];
+
+    /// <summary>
+    /// One-way latency per placement (the paper's Table 2); in brackets the ratio to the same environment's
+    /// intra-socket latency, which shows what leaving the socket or the node costs.
+    /// </summary>
+    public static ReportTable Latency(LatencySection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var placements = Placements(section);
+        return new ReportTable(
+            ["Environment", .. placements.Select(p => PlacementText.Of(p) + " (us)")],
+            section.Rows.Select(row => (IReadOnlyList<string>)
+                [row.Environment, .. placements.Select(p => row.LatencyUs.TryGetValue(p, out var us)
+                    ? ReportText.Fixed(us) + (row.RatioToIntraSocket.TryGetValue(p, out var ratio) ? $" ({ReportText.Ratio(ratio)})" : "")
+                    : "–")]).ToList(),
+            "One-way latency in microseconds, median of repetitions; in brackets the ratio to the same environment's intra-socket latency.");
+    }
+
+    /// <summary>Latency of each environment relative to the baseline's at the same placement; null without a baseline row or another row.</summary>
+    public static ReportTable? LatencyVersusBaseline(LatencySection section, string baseline)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var reference = section.Rows.FirstOrDefault(r => r.Environment == baseline);
+        if (reference is null || section.Rows.Count < 2)
+        {
+            return null;
+        }
+
+        var placements = Placements(section);
+        return new ReportTable(
+            ["Environment", .. placements.Select(PlacementText.Of)],
+            section.Rows.Select(row => (IReadOnlyList<string>)
+                [row.Environment, .. placements.Select(p => row.LatencyUs.TryGetValue(p, out var us) && reference.LatencyUs.TryGetValue(p, out var b) && b > 0
+                    ? ReportText.Ratio(us / b)
+                    : "–")]).ToList(),
+            $"Latency relative to {baseline} at the same placement (×1.00 = as fast as {baseline}).");
+    }
+
+    /// <summary>Peak bandwidth of each curve and the message size it was reached at.</summary>
+    public static ReportTable PeakThroughput(ThroughputSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return new ReportTable(
+            ["Environment", "Placement", "Peak (MB/s)", "At message size"],
+            section.Series.Where(s => s.Points.Count > 0).Select(s =>
+            {
+                var peak = s.Points.MaxBy(p => p.BytesPerSecond)!;
+                return (IReadOnlyList<string>)[s.Environment, PlacementText.Of(s.Placement), ReportText.Megabytes(peak.BytesPerSecond), ReportText.Bytes(peak.MessageSizeBytes)];
+            }).ToList(),
+            "MB/s = 10^6 bytes per second, median of repetitions.");
+    }
+
+    /// <summary>
+    /// Single-node time per benchmark and environment with the overhead against the baseline (the paper's
+    /// Table 3); environments in the order of the model.
+    /// </summary>
+    public static ReportTable Overhead(ReportModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var others = model.Environments.Select(e => e.Label)
+            .Where(l => model.Overhead.Any(r => r.Environment == l))
+            .ToList();
+        var rows = model.Overhead.GroupBy(r => r.Benchmark).Select(benchmark => (IReadOnlyList<string>)
+            [
+                benchmark.Key,
+                ReportText.Fixed(benchmark.First().Baseline),
+                .. others.Select(environment => benchmark.FirstOrDefault(r => r.Environment == environment) is { } row
+                    ? $"{ReportText.Fixed(row.Value)} ({ReportText.SignedPercent(row.OverheadPercent)})"
+                    : "–"),
+            ]).ToList();
+        return new ReportTable(
+            ["Benchmark", model.Baseline + " (s)", .. others.Select(e => e + " (s)")],
+            rows,
+            $"Wall time on one node in seconds, median of repetitions; in brackets the overhead against {model.Baseline} (positive = slower).");
+    }
+
+    /// <summary>Efficiency and time per process count, one column per environment.</summary>
+    public static ReportTable Efficiency(EfficiencySection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var counts = section.Series.SelectMany(s => s.Points).Select(p => p.Processes).Distinct().Order();
+        return new ReportTable(
+            ["Processes", .. section.Series.Select(s => s.Environment)],
+            counts.Select(count => (IReadOnlyList<string>)
+                [ReportText.Count(count), .. section.Series.Select(s => s.Points.FirstOrDefault(p => p.Processes == count) is { } point
+                    ? $"{ReportText.Percent(point.Efficiency)} ({ReportText.Fixed(point.Time)} s)"
+                    : "–")]).ToList(),
+            "Parallel efficiency relative to each environment's smallest run, (T_base × p_base) / (T × p); in brackets the median wall time.");
+    }
+
+    /// <summary>Fingerprints side by side, one column per environment; rows that differ are highlighted.</summary>
+    public static ReportTable Fingerprints(ReportModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var fields = FingerprintFields.All;
+        var highlighted = fields.Select((f, i) => (f.Name, i))
+            .Where(f => model.DifferingFingerprintFields.Contains(f.Name))
+            .Select(f => f.i)
+            .ToHashSet();
+        return new ReportTable(
+            ["", .. model.Environments.Select(e => e.Label)],
+            fields.Select(f => (IReadOnlyList<string>)[f.Name, .. model.Environments.Select(e => f.Value(e.Fingerprint) ?? "–")]).ToList(),
+            "– = not recorded. Highlighted rows differ between environments.",
+            highlighted,
+            TextCells: true);
+    }
+
+    public static ReportTable FailedRuns(ReportModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return new ReportTable(
+            ["Environment", "Run", "Benchmark", "Reason"],
+            model.FailedRuns.Select(r => (IReadOnlyList<string>)[r.Environment, r.RunId, r.Benchmark, r.Reason]).ToList(),
+            TextCells: true);
+    }
+
+    private static List<Placement> Placements(LatencySection section) =>
+        PlacementOrder.Where(p => section.Rows.Any(r => r.LatencyUs.ContainsKey(p))).ToList();
+}

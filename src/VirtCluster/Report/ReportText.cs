@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace VirtCluster.Report;
+
+/// <summary>Number formats of the report: invariant culture, the precision the paper prints.</summary>
+internal static class ReportText
+{
+    public static string Fixed(double value, int decimals = 2) =>
+        value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    public static string Ratio(double value) => "×" + Fixed(value);
+
+    public static string SignedPercent(double value) =>
+        value.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " %";
+
+    public static string Percent(double fraction) => Fixed(fraction * 100, 1) + " %";
+
+    public static string Megabytes(double bytesPerSecond) => Fixed(bytesPerSecond / 1e6, 1);
+
+    /// <summary>A message size in the largest binary unit that keeps it whole, e.g. <c>4 MiB</c>, else in bytes.</summary>
+    public static string Bytes(long bytes)
+    {
+        string[] units = ["B", "KiB", "MiB", "GiB"];
+        var unit = 0;
+        var value = bytes;
+        while (unit < units.Length - 1 && value >= 1024 && value % 1024 == 0)
+        {
+            value /= 1024;
+            unit++;
+        }
+
+        return value.ToString(CultureInfo.InvariantCulture) + " " + units[unit];
+    }
+
+    public static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,117 @@
+using VirtCluster.Benchmarks.Engine;
+using VirtCluster.Engine.Cli;
+using VirtCluster.Engine.Config;
+using VirtCluster.Engine.Deployment;
+using VirtCluster.Engine.Model;
+using VirtCluster.Engine.Providers;
+using VirtCluster.Engine.State;
+using VirtCluster.Engine.Tests.TestData;
+
+namespace VirtCluster.Engine.Tests.Deployment;
+
+/// <summary>
+/// Kills a real <c>up</c> process with SIGKILL after each of its durable steps in turn (a state record written,
+/// a provider call returned); the next run must converge with every declared resource existing exactly once,
+/// nothing left that is not declared, and a valid, compacted state file.
+/// </summary>
+public sealed class CrashSafetyTests
+{
+    private const int Killed = 128 + 9;
+    private const int AtOnce = 3;
+
+    [Fact]
+    public async Task AFirstUpKilledAfterAnyStepConvergesOnTheNextRun()
+    {
+        var steps = await CrashAtEveryStepAsync(() => new CrashProject(hosts: 1));
+
+        // 5 resources x (pending record, provider call, outcome record) + the Host component's record.
+        Assert.Equal(16, steps);
+    }
+
+    [Fact]
+    public async Task AnUpThatReplacesUpdatesAndDeletesKilledAfterAnyStepConvergesOnTheNextRun()
+    {
+        using var deployed = new CrashProject(hosts: 2);
+        Assert.Equal(0, (await deployed.RunAsync(null, "up", "--yes")).Code);
+
+        var steps = await CrashAtEveryStepAsync(() => new CrashProject(hosts: 1, image: "trixie", copyOf: deployed));
+
+        // Host h1's 5 deletes (3 steps each) and component; base image and overlay replaced (6 steps each).
+        Assert.True(steps >= 28, $"expected crash points for deletes and replaces, found {steps}");
+    }
+
+    [Fact]
+    public async Task AKilledRunLeavesAStaleLockThatIsReportedWithTheForceUnlockHint()
+    {
+        using var project = new CrashProject(hosts: 1);
+        Assert.Equal(Killed, (await project.RunAsync(4, "up", "--yes")).Code);
+
+        var (code, output) = await project.RunAsync(null, "up", "--yes");
+
+        Assert.Equal(ExitCodes.StackLocked, code);
+        Assert.Contains("stale lock", output);
+        Assert.Contains("pass --force-unlock", output);
+    }
+
+    [Fact]
+    public async Task ASecondConcurrentUpIsRefusedWithExitCodeThree()
+    {
+        using var project = new CrashProject(hosts: 1);
+        using var held = StackLock.Acquire(Path.Combine(project.Backend, "stacks", CrashProject.Stack + ".lock"), CrashProject.Stack, forceUnlock: false);
+
+        var (code, output) = await project.RunAsync(null, "up", "--yes");
+
+        Assert.Equal(ExitCodes.StackLocked, code);
+        Assert.Contains($"is locked by another run (PID {Environment.ProcessId}", output);
+    }
+
+    /// <returns>How many crash points the run had (the first k at which it finished without being killed, minus one).</returns>
+    private static async Task<int> CrashAtEveryStepAsync(Func<CrashProject> create)
+    {
+        for (var first = 1; ; first += AtOnce)
+        {
+            var outcomes = await Task.WhenAll(Enumerable.Range(first, AtOnce).Select(k => CrashAndRecoverAsync(create, k)));
+            if (outcomes.Where(o => o.Finished).Select(o => (int?)o.Step).Min() is { } finished)
+            {
+                return finished - 1;
+            }
+        }
+    }
+
+    private static async Task<(int Step, bool Finished)> CrashAndRecoverAsync(Func<CrashProject> create, int k)
+    {
+        using var project = create();
+        var (code, output) = await project.RunAsync(k, "up", "--yes");
+        if (code == ExitCodes.Success)
+        {
+            return (k, true);
+        }
+
+        Assert.True(code == Killed, $"step {k}: expected SIGKILL, got exit code {code}: {output}");
+        var (rerun, rerunOutput) = await project.RunAsync(null, "up", "--yes", "--force-unlock");
+        Assert.True(rerun == ExitCodes.Success, $"step {k}: the re-run exited with {rerun}: {rerunOutput}");
+        await AssertConvergedAsync(project, k);
+        return (k, false);
+    }
+
+    private static async Task AssertConvergedAsync(CrashProject project, int step)
+    {
+        var objects = project.CloudObjects();
+        var duplicated = objects.GroupBy(o => o.Urn).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(duplicated.Count == 0, $"step {step}: duplicated: {string.Join(", ", duplicated)}");
+        Assert.Equal(project.Hosts * 5, objects.Count);
+
+        using var store = new FileStateStore(project.Backend, CrashProject.Stack, secrets: null);
+        var state = store.Load();
+        Assert.Empty(state.Pending);
+        Assert.False(File.Exists(store.JournalPath), $"step {step}: the journal was not compacted");
+        var recorded = state.Resources.Values.Where(r => !r.IsComponent).Select(r => (r.Urn.Value, r.Id!)).Order().ToList();
+        Assert.Equal(recorded, objects.Order().ToList());
+
+        var program = new StackBuilder("bench", CrashProject.Stack, new StackConfig("bench", CrashProject.Stack, Path.Combine(project.Directory, "Pulumi.crash.yaml"), new Dictionary<string, ConfigNode>()));
+        ClusterGraph.Declare(program, project.Hosts, project.Image);
+        var providers = new ProviderRegistry(ClusterGraph.Providers(new InMemoryCloud(project.CloudFile)));
+        var plan = await new StackEngine(program, providers, store).PreviewAsync();
+        Assert.False(plan.HasChanges, $"step {step}: after the re-run a preview still finds changes: {plan.Totals}");
+    }
+}

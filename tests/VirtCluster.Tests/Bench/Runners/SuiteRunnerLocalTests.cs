@@ -1,0 +1,146 @@
+using VirtCluster.Bench.Model;
+using VirtCluster.Bench.Results;
+using VirtCluster.Bench.Runners;
+
+namespace VirtCluster.Tests.Bench.Runners;
+
+/// <summary>The real Debian programs under the real Open MPI on this machine, as the bare-metal target.</summary>
+public sealed class SuiteRunnerLocalTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("virtcluster-runner-").FullName;
+    private readonly List<string> _progress = [];
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task NetPipeOnThisMachineGivesLatencyAndBandwidthPerSizeWithFullMetadata()
+    {
+        var (runner, results) = await RunAsync(SmallSuites.DebianYaml(), ["netpipe"]);
+
+        var run = Assert.Single(results.Runs);
+        Assert.True(run.Status == RunStatus.Ok, run.Reason);
+        Assert.Equal("bmm/netpipe/inter-node-np2-t1/rep1", run.Id);
+        var latency = run.Samples.Where(s => s.Metric == "latency").ToList();
+        var bandwidth = run.Samples.Where(s => s.Metric == "bandwidth").ToList();
+        Assert.Contains(latency, s => s.Meta.MessageSizeBytes == 1);
+        Assert.Contains(latency, s => s.Meta.MessageSizeBytes == 4096);
+        Assert.All(latency, s => Assert.True(s.Value > 0 && s.Unit == Units.Microseconds));
+        Assert.All(bandwidth, s => Assert.True(s.Value > 0 && s.Unit == Units.BytesPerSecond));
+        var meta = latency[0].Meta;
+        Assert.Equal(("NetPIPE", 1, 2, 1, Placement.IntraSocket), (meta.Benchmark, meta.Nodes, meta.Ranks, meta.Threads, meta.Placement));
+        Assert.Equal((EnvironmentKind.BareMetal, "bmm", results.RunId), (meta.EnvironmentKind, meta.EnvironmentName, meta.RunId));
+        Assert.Equal("inter-node", meta.Parameters["requestedPlacement"]);
+
+        var folder = Path.Combine(runner.RunFolder, "bmm", "netpipe", "inter-node-np2-t1", "rep1");
+        Assert.Equal("bmm/netpipe/inter-node-np2-t1/rep1/np.out", run.RawOutput);
+        Assert.Contains("Now starting the main loop", File.ReadAllText(Path.Combine(folder, "stdout.txt")) + File.ReadAllText(Path.Combine(folder, "stderr.txt")));
+        Assert.Equal("localhost slots=2\n", File.ReadAllText(Path.Combine(folder, "hostfile")));
+        var command = File.ReadAllText(Path.Combine(folder, "command.txt"));
+        Assert.StartsWith("mpirun --allow-run-as-root -np 2 --hostfile " + folder + "/hostfile --map-by core --bind-to core --mca btl vader,self", command);
+        Assert.EndsWith("/usr/bin/NPopenmpi -u 4096 -n 100 -p 0\n", command);
+        ResultsSchema.AssertValid(runner.ResultsFilePath);
+    }
+
+    [Fact]
+    public async Task HpccWithATinyProblemGivesPingPongAndHplFromItsOutputFile()
+    {
+        var (runner, results) = await RunAsync(SmallSuites.DebianYaml(), ["hpcc"]);
+
+        var run = Assert.Single(results.Runs);
+        Assert.True(run.Status == RunStatus.Ok, run.Reason);
+        var metrics = run.Samples.ToDictionary(s => s.Metric);
+        Assert.True(metrics["MinPingPongLatency"].Value > 0);
+        Assert.True(metrics["MaxPingPongBandwidth"].Value > 0);
+        Assert.True(metrics["HPL"].Value > 0);
+        Assert.Equal((2, Placement.None, 1), (metrics["HPL"].Meta.Ranks, metrics["HPL"].Meta.Placement, metrics["HPL"].Meta.Nodes));
+        var folder = Path.Combine(runner.RunFolder, "bmm", "hpcc", "none-np2-t1", "rep1");
+        Assert.Contains("200          Ns", File.ReadAllText(Path.Combine(folder, "hpccinf.txt")));
+        Assert.Contains("Success=1", File.ReadAllText(Path.Combine(folder, "hpccoutf.txt")));
+        Assert.Equal("bmm/hpcc/none-np2-t1/rep1/hpccoutf.txt", run.RawOutput);
+        Assert.Equal(results.Runs.Select(r => (r.Id, r.Status, r.Samples.Count)), ResultsJson.Read(runner.ResultsFilePath).Runs.Select(r => (r.Id, r.Status, r.Samples.Count)));
+        ResultsSchema.AssertValid(runner.ResultsFilePath);
+    }
+
+    [Fact]
+    public async Task EnvironmentFingerprintHasThisMachinesKernelAndOpenMpi()
+    {
+        var (_, results) = await RunAsync(SmallSuites.DebianYaml(), ["netpipe"]);
+
+        var environment = Assert.Single(results.Environments);
+        Assert.Equal(("bmm", EnvironmentKind.BareMetal), (environment.Name, environment.Kind));
+        Assert.Equal(File.ReadAllText("/proc/sys/kernel/osrelease").Trim(), environment.Kernel);
+        Assert.StartsWith("mpirun (Open MPI) 4.", environment.MpiVersion);
+    }
+
+    [Fact]
+    public async Task MissingBinaryFailsItsRunsNamingNodeAndPathWhileOtherBenchmarksRun()
+    {
+        var (_, results) = await RunAsync(SmallSuites.DebianYaml(), null,
+            new Dictionary<string, string> { ["hpcc"] = "/opt/absent/hpcc" });
+
+        var hpcc = results.Runs.Single(r => r.Benchmark == "hpcc");
+        Assert.Equal(RunStatus.Failed, hpcc.Status);
+        Assert.Equal(
+            "binary 'hpcc': /opt/absent/hpcc is missing or not executable on localhost; install it or set virtcluster:hpccPath "
+            + "in the stack config (hpcc from the Debian package hpcc (reads hpccinf.txt, writes hpccoutf.txt))",
+            hpcc.Reason);
+        Assert.Equal(RunStatus.Ok, results.Runs.Single(r => r.Benchmark == "netpipe").Status);
+        Assert.Contains(_progress, line => line.StartsWith("[bmm] hpcc: 1 run(s), not started: binary 'hpcc'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FailingAndTimedOutRunsAreRecordedWithTheirReasonsAndTheNextRunStillWorks()
+    {
+        var (runner, results) = await RunAsync(SmallSuites.FailingYaml(), null);
+
+        var byBenchmark = results.Runs.ToDictionary(r => r.Benchmark);
+        Assert.Equal(RunStatus.Failed, byBenchmark["exits-one"].Status);
+        Assert.StartsWith("mpirun ended with exit status 1", byBenchmark["exits-one"].Reason);
+        Assert.Equal(RunStatus.Failed, byBenchmark["too-slow"].Status);
+        Assert.StartsWith("timed out after ", byBenchmark["too-slow"].Reason);
+        Assert.Contains("(the suite allows 2 s); the run was killed", byBenchmark["too-slow"].Reason);
+        Assert.Empty(byBenchmark["too-slow"].Samples);
+        Assert.Equal(RunStatus.Ok, byBenchmark["netpipe"].Status);
+        Assert.Contains(_progress, line => line.StartsWith("[bmm] too-slow none-np1-t1 rep 1/1: failed: timed out", StringComparison.Ordinal));
+        ResultsSchema.AssertValid(runner.ResultsFilePath);
+    }
+
+    [Fact]
+    public async Task WithoutMpirunEveryRunFailsNamingTheNodeAndTheFingerprintHasNoMpi()
+    {
+        var (_, suite) = SmallSuites.Write(_directory, SmallSuites.DebianYaml());
+        var runner = new SuiteRunner(suite, new SuiteRunOptions(Path.Combine(_directory, "results"), "run-1") { Mpirun = "/opt/absent/mpirun" });
+
+        var results = await runner.RunAsync([new LocalTarget()]);
+
+        Assert.Equal(["netpipe", "hpcc"], results.Runs.Select(r => r.Benchmark));
+        Assert.All(results.Runs, r => Assert.StartsWith(
+            "'/opt/absent/mpirun --version' failed on localhost (exit status 127: /opt/absent/mpirun: cannot run", r.Reason));
+        Assert.Null(results.Environments.Single().MpiVersion);
+        ResultsSchema.AssertValid(runner.ResultsFilePath);
+    }
+
+    [Fact]
+    public void UnknownBenchmarkNameIsRejectedBeforeAnythingRuns()
+    {
+        var (_, suite) = SmallSuites.Write(_directory, SmallSuites.DebianYaml());
+
+        var error = Assert.Throws<ArgumentException>(() => new SuiteRunner(suite, new SuiteRunOptions(_directory, "r1") { Benchmarks = ["netpipe", "imb"] }));
+
+        Assert.StartsWith($"{suite.SourceFile}: no benchmark named 'imb'; the suite has netpipe, hpcc", error.Message);
+        Assert.False(Directory.Exists(Path.Combine(_directory, "r1")));
+    }
+
+    private async Task<(SuiteRunner Runner, ResultsFile Results)> RunAsync(
+        string yaml, IReadOnlyList<string>? benchmarks, IReadOnlyDictionary<string, string>? binaries = null)
+    {
+        var (_, suite) = SmallSuites.Write(_directory, yaml);
+        var runner = new SuiteRunner(suite, new SuiteRunOptions(Path.Combine(_directory, "results"), "run-1")
+        {
+            Benchmarks = benchmarks,
+            BinaryPaths = binaries ?? new Dictionary<string, string>(),
+        });
+        var results = await runner.RunAsync([new LocalTarget()], new SynchronousProgress(_progress));
+        return (runner, results);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using VirtCluster.Bench.Model;
+using VirtCluster.Bench.Results;
+using VirtCluster.Bench.Runners;
+using VirtCluster.Bench.Stage;
+using VirtCluster.Tests.Bench.Runners;
+using VirtCluster.Tests.Remote;
+
+namespace VirtCluster.Tests.Bench.Stage;
+
+/// <summary>
+/// The stage with the shape of the local stack on loopback: a "cluster" reached over a real sshd on
+/// 127.0.0.1 and this machine as bare metal, both running the cut-down Debian suite for real.
+/// </summary>
+public sealed class BenchmarkStageTests(SshdFixture sshd) : IClassFixture<SshdFixture>, IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("virtcluster-stage-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task ClusterAndBareMetalGiveLatencyBandwidthTheirRatiosAndTablesAsTypedOutputs()
+    {
+        var (suitePath, _) = SmallSuites.Write(_directory, SmallSuites.DebianYaml());
+        var cluster = new SshTarget(sshd.Runner, new EnvironmentFingerprint("local", EnvironmentKind.Tcg), ["localhost"],
+            remoteRoot: Path.Combine(_directory, "remote"));
+        var progress = new List<string>();
+        var request = new BenchmarkStageRequest(suitePath, Path.Combine(_directory, "results"), cluster, [new LocalTarget("bmm")]) { RunId = "stage-1" };
+
+        var outputs = await BenchmarkStage.RunAsync(request, new SynchronousProgress(progress), default);
+
+        Assert.Equal(4, (int)outputs["runs"]!["ok"]!);
+        Assert.Empty(outputs["failures"]!.AsArray());
+        Assert.Equal(("local", "bmm"), ((string)outputs["cluster"]!, (string)outputs["baseline"]!));
+        foreach (var environment in new[] { "local", "bmm" })
+        {
+            var entry = outputs["environments"]![environment]!;
+            Assert.True((double)entry["netpipe"]!["latencyUs"]! > 0);
+            Assert.Equal(1, (long)entry["netpipe"]!["latencyMessageSizeBytes"]!);
+            Assert.True((double)entry["netpipe"]!["bandwidthBytesPerSecond"]! > 0);
+            Assert.True((double)entry["hpcc"]!["latencyUs"]! > 0);
+            Assert.True((double)entry["hpcc"]!["bandwidthBytesPerSecond"]! > 0);
+        }
+
+        Assert.Equal("cluster", (string)outputs["environments"]!["local"]!["role"]!);
+        Assert.Equal("tcg", (string)outputs["environments"]!["local"]!["kind"]!);
+        var netpipe = outputs["environments"]!.AsObject().ToDictionary(e => e.Key, e => e.Value!["netpipe"]!);
+        Assert.Equal((double)netpipe["local"]["latencyUs"]! / (double)netpipe["bmm"]["latencyUs"]!, (double)outputs["ratios"]!["local"]!["netpipe"]!["latency"]!, 9);
+        Assert.True((double)outputs["ratios"]!["local"]!["hpcc"]!["bandwidth"]! > 0);
+
+        var tables = outputs["tables"]!;
+        Assert.Equal(["local", "bmm"], tables["latency"]!.AsArray().Select(r => (string)r!["environment"]!));
+        Assert.True((double)tables["latency"]![0]!["latencyUs"]!["intraSocket"]! > 0);
+        Assert.Contains(tables["throughput"]!.AsArray(), s => (string)s!["environment"]! == "bmm" && s["points"]!.AsArray().Count > 10);
+
+        var resultsFile = (string)outputs["resultsFile"]!;
+        Assert.Equal(Path.Combine(_directory, "results", "stage-1", "results.json"), resultsFile);
+        ResultsSchema.AssertValid(resultsFile);
+        Assert.Equal(["local", "bmm"], ResultsJson.Read(resultsFile).Environments.Select(e => e.Name));
+        Assert.True(File.Exists(Path.Combine((string)outputs["rawOutputs"]!, "bmm", "hpcc", "none-np2-t1", "rep1", "hpccoutf.txt")));
+        Assert.Contains(progress, line => line.StartsWith("benchmark stage: 4 of 4 runs ok", StringComparison.Ordinal));
+        Assert.Equal(JsonValueKind.Number, outputs["environments"]!["local"]!["netpipe"]!["latencyUs"]!.GetValueKind());
+    }
+}

@@ -1,0 +1,59 @@
+namespace VirtCluster.Tests.EndToEnd;
+
+/// <summary>
+/// The local stack end to end: real VMs under a private libvirtd in a network namespace the run creates.
+/// up (2 nodes, then the benchmark stage) -> results as stack outputs -> hostname on each node over SSH -> mpirun
+/// across both -> refresh without drift -> destroy ->
+/// nothing left. Cleanup also runs when a step fails (the fixture).
+/// </summary>
+public sealed class LocalStackTests(LocalStackFixture stack) : IClassFixture<LocalStackFixture>
+{
+    private static readonly TimeSpan Long = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan Short = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task TwoNodesComeUpRunMpiAcrossEachOtherAndLeaveNothingBehind()
+    {
+        var up = stack.Run(Long, "up", "--yes");
+        Assert.True(up.Exit == 0, $"up failed ({up.Exit}):\n{up.Out}\n{up.Err}");
+        Assert.Contains("13 created", up.Out, StringComparison.Ordinal);
+
+        // The stage ran NetPIPE and HPCC across both VMs and on this machine as bare metal; outputs are typed numbers.
+        var outputs = stack.Run(Short, "stack", "output", "--json");
+        Assert.True(outputs.Exit == 0, outputs.Err);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(outputs.Out)!;
+        foreach (var environment in new[] { "tcg", "bmm" })
+        {
+            var netpipe = json["environments"]![environment]!["netpipe"]!;
+            Assert.True(netpipe["latencyUs"]!.GetValue<double>() > 0, outputs.Out);
+            Assert.True(netpipe["bandwidthBytesPerSecond"]!.GetValue<double>() > 0, outputs.Out);
+        }
+
+        Assert.True(json["ratios"]!["tcg"]!["netpipe"]!["latency"]!.GetValue<double>() > 0, outputs.Out);
+        Assert.Equal(0, json["runs"]!["failed"]!.GetValue<int>());
+        Assert.True(File.Exists(json["resultsFile"]!.GetValue<string>()));
+
+        for (var k = 0; k < 2; k++)
+        {
+            var hostname = stack.Run(Short, "exec", stack.Node(k), "--", "hostname");
+            Assert.True(hostname.Exit == 0, hostname.Err);
+            Assert.Equal(stack.Node(k), hostname.Out.Trim());
+        }
+
+        var mpi = stack.Run(Short, "exec", stack.Node(0), "--",
+            "mpirun", "--allow-run-as-root", "-np", "2", "--host", $"{stack.Node(0)},{stack.Node(1)}", "--mca", "btl", "tcp,self", "hostname");
+        Assert.True(mpi.Exit == 0, mpi.Err);
+        Assert.Equal([stack.Node(0), stack.Node(1)], mpi.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
+
+        var refresh = stack.Run(Short, "refresh", "--preview-only");
+        Assert.True(refresh.Exit == 0, refresh.Err);
+        Assert.Contains("Drift: 0 changed, 0 deleted", refresh.Out, StringComparison.Ordinal);
+
+        var destroy = stack.Run(Short, "destroy", "--yes");
+        Assert.True(destroy.Exit == 0, destroy.Err);
+        Assert.Contains("13 deleted", destroy.Out, StringComparison.Ordinal);
+
+        var leftovers = await stack.Lab.FindLeftoversAsync(CancellationToken.None);
+        Assert.True(leftovers.IsClean, leftovers.ToString());
+    }
+}

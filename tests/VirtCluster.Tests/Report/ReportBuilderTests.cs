@@ -1,0 +1,197 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using VirtCluster.Bench.Model;
+using VirtCluster.Bench.Results;
+using VirtCluster.Report;
+
+namespace VirtCluster.Tests.Report;
+
+public sealed partial class ReportBuilderTests : IDisposable
+{
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    private readonly string _directory = Directory.CreateTempSubdirectory("virtcluster-report-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void HtmlShowsThePapersLatencyWithRatiosToIntraSocketAndToBareMetal()
+    {
+        var html = File.ReadAllText(WritePaperAndLocal().Html);
+
+        Assert.Contains("<td>xen</td><td>0.41 (×1.00)</td><td>0.83 (×2.02)</td><td>3.30 (×8.05)</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>bmm</td><td>0.41 (×1.00)</td><td>0.86 (×2.10)</td><td>1.79 (×4.37)</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>xen</td><td>×1.00</td><td>×0.97</td><td>×1.84</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HtmlShowsThePapersSingleNodeTimesWithOverheadAgainstBareMetal()
+    {
+        var html = File.ReadAllText(WritePaperAndLocal().Html);
+
+        Assert.Contains("<td>SP-MZ class C</td><td>86.45</td><td>100.12 (+15.8 %)</td><td>104.36 (+20.7 %)</td><td>88.00 (+1.8 %)</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<th>Benchmark</th><th>bmm (s)</th><th>xen (s)</th><th>kvm (s)</th><th>ec2 (s)</th></tr>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HtmlShowsEfficiencyPerProcessCountAndTheFailedRunsReason()
+    {
+        var html = File.ReadAllText(WritePaperAndLocal().Html);
+
+        Assert.Contains("<td>64</td><td>88.0 %", html, StringComparison.Ordinal);
+        Assert.Contains("<td>59.0 %", html, StringComparison.Ordinal);
+        Assert.Contains("<td>local</td><td>bt-mz/np4</td><td>bt-mz</td><td>timed out after 30m</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HtmlIsSelfContainedWithEveryChartEmbedded()
+    {
+        var written = WritePaperAndLocal();
+        var html = File.ReadAllText(written.Html);
+
+        var sources = SourceAttribute().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(3, sources.Count);
+        Assert.All(sources, s => Assert.StartsWith("data:image/png;base64,", s, StringComparison.Ordinal));
+        Assert.All(sources, s => Assert.Equal(PngSignature, Convert.FromBase64String(s["data:image/png;base64,".Length..])[..8]));
+        Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ChartsAreWrittenAsValidPngAndSvgFilesWithLabelledAxes()
+    {
+        var written = WritePaperAndLocal();
+
+        Assert.Equal(
+            ["efficiency-sp-mz-class-c.png", "efficiency-sp-mz-class-c.svg", "efficiency-sp-mz-class-w.png", "efficiency-sp-mz-class-w.svg", "throughput-netpipe.png", "throughput-netpipe.svg"],
+            written.Charts.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        foreach (var png in written.Charts.Where(c => c.EndsWith(".png", StringComparison.Ordinal)))
+        {
+            Assert.Equal(PngSignature, File.ReadAllBytes(png)[..8]);
+        }
+
+        var throughput = XDocument.Load(written.Charts.Single(c => c.EndsWith("throughput-netpipe.svg", StringComparison.Ordinal)));
+        Assert.Equal("svg", throughput.Root!.Name.LocalName);
+        var texts = throughput.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
+        Assert.Contains("Throughput (MB/s)", texts);
+        Assert.Contains("Message size (bytes, log scale)", texts);
+        Assert.Equal(["1 B", "32 B", "1 KiB", "32 KiB", "1 MiB"], texts.Where(t => t.EndsWith('B')));
+
+        var efficiency = XDocument.Load(written.Charts.Single(c => c.EndsWith("efficiency-sp-mz-class-c.svg", StringComparison.Ordinal)));
+        var labels = efficiency.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
+        Assert.Contains("Parallel efficiency (%)", labels);
+        Assert.Contains("ideal (linear scaling)", labels);
+        Assert.Contains("xen", labels);
+        Assert.Contains("64", labels);
+    }
+
+    [Fact]
+    public void MarkdownHasTheSameTablesAndLinksTheChartFiles()
+    {
+        var markdown = File.ReadAllText(WritePaperAndLocal().Markdown);
+
+        Assert.Contains("| Environment | intra-socket (us) | inter-socket (us) | inter-node (us) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| --- | ---: | ---: | ---: |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| xen | 0.41 (×1.00) | 0.83 (×2.02) | 3.30 (×8.05) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| SP-MZ class C | 86.45 | 100.12 (+15.8 %) | 104.36 (+20.7 %) | 88.00 (+1.8 %) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("](charts/throughput-netpipe.png)", markdown, StringComparison.Ordinal);
+        Assert.Contains("| local | bt-mz/np4 | bt-mz | timed out after 30m |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HostileEnvironmentNamesAreEscapedEverywhere()
+    {
+        const string hostile = "<script>alert(1)</script>|x";
+        var written = new ReportBuilder([ReportResults.Paper(), ReportResults.Local(environment: hostile)]).Write(_directory);
+
+        var html = File.ReadAllText(written.Html);
+        var markdown = File.ReadAllText(written.Markdown);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;|x", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", markdown, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;\\|x", markdown, StringComparison.Ordinal);
+        foreach (var svg in written.Charts.Where(c => c.EndsWith(".svg", StringComparison.Ordinal)))
+        {
+            Assert.DoesNotContain("<script", File.ReadAllText(svg), StringComparison.OrdinalIgnoreCase);
+            Assert.Equal("svg", XDocument.Load(svg).Root!.Name.LocalName);
+        }
+    }
+
+    [Fact]
+    public void TwoRunsOfOneStackWithDifferentKernelsGetAVisibleFingerprintWarning()
+    {
+        var written = new ReportBuilder([ReportResults.Local(runId: "monday"), ReportResults.Local(runId: "tuesday", kernel: "6.1.0-30-amd64")]).Write(_directory);
+
+        var html = File.ReadAllText(written.Html);
+        Assert.Contains(
+            "<p class=\"note\"><b>Fingerprints differ.</b> &#39;local (monday)&#39; and &#39;local (tuesday)&#39; share a name but their fingerprints differ in kernel",
+            html, StringComparison.Ordinal);
+        Assert.Contains("<tr class=\"differs\"><td>kernel</td><td>6.1.0-28-amd64</td><td>6.1.0-30-amd64</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("**kernel** (differs)", File.ReadAllText(written.Markdown), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TwoRunsOfOneStackWithTheSameFingerprintAreSaidToDifferOnlyByNoise()
+    {
+        var model = new ReportBuilder([ReportResults.Local(runId: "monday"), ReportResults.Local(runId: "tuesday")]).Model;
+
+        Assert.Equal(
+            "'local (monday)' and 'local (tuesday)' have identical fingerprints (8 of 9 parts recorded): differences between them are measurement noise.",
+            Assert.Single(model.FingerprintNotes).Text);
+        Assert.Empty(model.DifferingFingerprintFields);
+        Assert.Equal(["local (monday)", "local (tuesday)"], model.Environments.Select(e => e.Label));
+    }
+
+    [Fact]
+    public void BareMetalIsTheBaselineWhereverItIsListedAndTheFirstEnvironmentOtherwise()
+    {
+        Assert.Equal("bmm", new ReportBuilder([ReportResults.Local(), ReportResults.Paper()]).Model.Baseline);
+        Assert.Equal("local", new ReportBuilder([ReportResults.Local()]).Model.Baseline);
+    }
+
+    [Fact]
+    public void SectionsWithoutSamplesSaySoInsteadOfShowingEmptyTables()
+    {
+        var html = File.ReadAllText(new ReportBuilder([ResultsJson.Read(ReportResults.PaperExamplePath)]).Write(_directory).Html);
+
+        Assert.Contains("No latency samples in these results.", html, StringComparison.Ordinal);
+        Assert.Contains("No bandwidth samples in these results.", html, StringComparison.Ordinal);
+        Assert.Contains("None: every run produced numbers.", html, StringComparison.Ordinal);
+        Assert.Contains("<td>Bloss</td><td>1260.00</td><td>1342.80 (+6.6 %)</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ProblemClassesAreReportedAsSeparateBenchmarks()
+    {
+        var model = new ReportBuilder([ReportResults.Paper(), ReportResults.Local()]).Model;
+
+        Assert.DoesNotContain(model.Overhead, r => r.Environment == "local");
+        Assert.Equal(["SP-MZ class C", "SP-MZ class W"], model.Efficiency.Select(e => e.Benchmark));
+        Assert.Equal(Placement.InterNode, Assert.Single(Assert.Single(model.Throughput).Series).Placement);
+    }
+
+    [Fact]
+    public void BenchmarksWhoseNamesMakeTheSameFileNameGetDistinctCharts()
+    {
+        var local = ReportResults.Local();
+        var renamed = local with
+        {
+            Runs = [.. local.Runs, .. local.Runs.Where(r => r.Benchmark == "SP-MZ").Select(r => r with
+            {
+                Id = r.Id + "-copy",
+                Samples = [.. r.Samples.Select(s => s with { Meta = s.Meta with { Benchmark = "sp mz" } })],
+            })],
+        };
+
+        var written = new ReportBuilder([renamed]).Write(_directory);
+
+        Assert.Equal(
+            ["efficiency-sp-mz-class-w-2.png", "efficiency-sp-mz-class-w.png"],
+            written.Charts.Where(c => c.Contains("efficiency", StringComparison.Ordinal) && c.EndsWith(".png", StringComparison.Ordinal)).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    private ReportFiles WritePaperAndLocal() =>
+        new ReportBuilder([ReportResults.Paper(), ReportResults.Local()]).Write(_directory);
+
+    [GeneratedRegex("src=\"([^\"]*)\"")]
+    private static partial Regex SourceAttribute();
+}
