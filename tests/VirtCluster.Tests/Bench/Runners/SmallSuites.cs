@@ -19,9 +19,9 @@ internal static class SmallSuites
     {
         var text = File.ReadAllText(DebianSuitePath);
         return Replace(Replace(Replace(Replace(text,
-            "command: [\"{binary:netpipe}\", \"-u\", \"8388608\"]", "command: " + NetPipeCommand),
-            "repetitions: 3", "repetitions: 1"),
-            "n: [2000]", "n: [200]"),
+            "command: [\"{binary:netpipe}\", \"-u\", \"4194304\"]", "command: " + NetPipeCommand),
+            "repetitions: 2", "repetitions: 1"),
+            "n: [1000]", "n: [200]"),
             "nb: [80]", "nb: [40]");
     }
 

@@ -34,7 +34,7 @@ public sealed class SuiteLoaderTests
 
         Assert.Equal(["/usr/bin/NPopenmpi", "/usr/bin/hpcc"], suite.Binaries.Select(b => b.DefaultPath));
         var hpcc = suite.Benchmarks.Single(b => b.Name == "hpcc");
-        Assert.Equal([2000], hpcc.Hpcc!.N);
+        Assert.Equal([1000], hpcc.Hpcc!.N);
         Assert.Equal([80], hpcc.Hpcc.NB);
         Assert.Null(hpcc.Hpcc.P);
         Assert.Contains("\n1            Ps\n2            Qs\n", hpcc.Hpcc.InputFor(2));
