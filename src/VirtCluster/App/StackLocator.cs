@@ -9,11 +9,11 @@ namespace VirtCluster.App;
 /// The stack an application verb works on, found the way the engine's verbs find it: <c>--cwd</c> (or the current
 /// directory), <c>--stack</c> (or VIRTCLUSTER_STACK), and the state backend.
 /// </summary>
-public sealed record StackLocator(ProjectManifest Project, ClusterSpec Spec)
+public sealed record StackLocator(ProjectManifest Project, ClusterSpec Spec, string? ExplicitBackend)
 {
     public string Stack => Spec.Stack;
 
-    public string Backend => VirtClusterApp.Backend(Spec);
+    public string Backend => VirtClusterApp.Backend(Spec, ExplicitBackend);
 
     public static StackLocator From(ParseResult parse)
     {
@@ -21,7 +21,8 @@ public sealed record StackLocator(ProjectManifest Project, ClusterSpec Spec)
         var stack = parse.GetValue<string?>("--stack") ?? Environment.GetEnvironmentVariable("VIRTCLUSTER_STACK")
             ?? throw new ConfigException("no stack selected: pass --stack NAME or set VIRTCLUSTER_STACK");
         var project = ProjectLoader.Load(directory);
-        return new StackLocator(project, ClusterSpecLoader.FromConfig(StackConfigLoader.Load(project, stack, secrets: null)));
+        return new StackLocator(
+            project, ClusterSpecLoader.FromConfig(StackConfigLoader.Load(project, stack, secrets: null)), parse.GetValue<string?>("--backend"));
     }
 
     /// <summary>The stack's recorded state (read-only use: outputs and resources).</summary>

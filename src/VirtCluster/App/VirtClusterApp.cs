@@ -30,6 +30,8 @@ public sealed class VirtClusterApp : IDisposable
         LibvirtErrors.Handler = e => Log.Debug("libvirt: {Message} (code {Code}, domain {Domain})", e.Message, e.Code, e.Domain);
     }
 
+    private string? _backend;
+
     public LibvirtConnections Connections { get; }
 
     public HostFactsSource Facts { get; }
@@ -37,12 +39,9 @@ public sealed class VirtClusterApp : IDisposable
     /// <summary>Runs the command line with <paramref name="program"/> as the stack's program.</summary>
     public Task<int> RunAsync(string[] args, StackProgram program, EngineHost? template = null)
     {
-        // The program places lab state beside the engine's; let it see a --backend given on the command line.
+        // The program places lab state beside the engine's, so it needs a --backend given on the command line too.
         var backendAt = Array.IndexOf(args, "--backend");
-        if (backendAt >= 0 && backendAt + 1 < args.Length)
-        {
-            Environment.SetEnvironmentVariable("VIRTCLUSTER_BACKEND", Path.GetFullPath(args[backendAt + 1]));
-        }
+        _backend = backendAt >= 0 && backendAt + 1 < args.Length ? Path.GetFullPath(args[backendAt + 1]) : null;
 
         EngineHost? host = null;
         host = (template ?? new EngineHost(program, Providers)) with
@@ -71,7 +70,7 @@ public sealed class VirtClusterApp : IDisposable
         var access = LabDeclaration.Finish(stack, spec, nodes);
         if (spec.Bench.Enabled)
         {
-            BenchDeclaration.Declare(stack, spec, nodes, access, lab, Backend(spec));
+            BenchDeclaration.Declare(stack, spec, nodes, access, lab, Backend(spec, _backend));
         }
 
         return nodes;
@@ -102,17 +101,19 @@ public sealed class VirtClusterApp : IDisposable
         return providers;
     }
 
-    /// <summary>The state backend, as the engine resolves it: --backend (made visible by <see cref="RunAsync"/>), VIRTCLUSTER_BACKEND, or .virtcluster.</summary>
-    public static string Backend(ClusterSpec spec) =>
-        Environment.GetEnvironmentVariable("VIRTCLUSTER_BACKEND") is { Length: > 0 } backend
-            ? Path.GetFullPath(backend)
-            : Path.Combine(spec.ProjectDirectory, ".virtcluster");
+    /// <summary>The state backend, resolved as the engine does: --backend, VIRTCLUSTER_BACKEND, or .virtcluster in the project.</summary>
+    public static string Backend(ClusterSpec spec, string? explicitBackend) =>
+        explicitBackend is { Length: > 0 }
+            ? Path.GetFullPath(explicitBackend)
+            : Environment.GetEnvironmentVariable("VIRTCLUSTER_BACKEND") is { Length: > 0 } backend
+                ? Path.GetFullPath(backend)
+                : Path.Combine(spec.ProjectDirectory, ".virtcluster");
 
     public ImageCache Images { get; } = new(ImageCache.DefaultRoot);
 
     private LabContext LabContextFor(ClusterSpec spec)
     {
-        var backend = Backend(spec);
+        var backend = Backend(spec, _backend);
         var layout = new ClusterLayout(spec);
         var peers = Enumerable.Range(0, spec.NodesPerHost).ToDictionary(
             k => NodePlanner.NodeName(spec, spec.Hosts[0].Name, k),

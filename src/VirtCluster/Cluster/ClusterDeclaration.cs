@@ -26,10 +26,11 @@ public static class ClusterDeclaration
         }
 
         var layout = new ClusterLayout(spec);
+        var plans = facts.SelectMany(f => NodePlanner.PlanHost(spec, f)).ToList();
+        layout.EnsureRoomFor(plans.Count);
         var cluster = stack.Component(ResourceTypes.Cluster, spec.Stack);
         var parent = new ResourceOptions { Parent = cluster };
         var nodes = new List<DeclaredNode>();
-        var plans = facts.SelectMany(f => NodePlanner.PlanHost(spec, f)).ToList();
 
         foreach (var hostFacts in facts)
         {
@@ -43,6 +44,7 @@ public static class ClusterDeclaration
             var pool = stack.Declare(ResourceTypes.Pool, $"{hostFacts.HostName}-pool", new JsonObject
             {
                 ["uri"] = uri,
+                ["host"] = hostFacts.HostName,
                 ["name"] = layout.PoolName,
                 ["xml"] = StorageXml.DirPool(layout.PoolName, poolPath),
             }, onHost);
@@ -51,6 +53,7 @@ public static class ClusterDeclaration
             var network = stack.Declare(ResourceTypes.Network, $"{hostFacts.HostName}-net", new JsonObject
             {
                 ["uri"] = uri,
+                ["host"] = hostFacts.HostName,
                 ["name"] = spec.Network.Name,
                 ["xml"] = NetworkXml.Write(new NetworkDefinition(
                     spec.Network.Name,
@@ -63,6 +66,7 @@ public static class ClusterDeclaration
             var baseImage = stack.Declare(ResourceTypes.BaseImage, $"{hostFacts.HostName}-base", new JsonObject
             {
                 ["uri"] = uri,
+                ["host"] = hostFacts.HostName,
                 ["pool"] = layout.PoolName,
                 ["name"] = baseName,
                 ["xml"] = BaseVolumeXml(baseName, lab?.Image?.CapacityBytes ?? 3L << 30),
@@ -77,6 +81,7 @@ public static class ClusterDeclaration
                 var overlay = stack.Declare(ResourceTypes.Overlay, plan.NodeName + "-disk", new JsonObject
                 {
                     ["uri"] = uri,
+                ["host"] = hostFacts.HostName,
                     ["pool"] = layout.PoolName,
                     ["name"] = overlayName,
                     ["xml"] = StorageXml.Overlay(overlayName, lab?.Image?.CapacityBytes ?? 3L << 30, Path.Combine(poolPath, baseName)),

@@ -35,14 +35,14 @@ public sealed class HostFactsSource(LibvirtConnections connections)
         if (host.RecordedFacts is { } recorded)
         {
             return await LibvirtFactsReader.ReadAsync(
-                host.Name, connections.Get(uri), new RecordedHostProbe(recorded), spec.Hca, recorded, cancellationToken);
+                host.Name, connections.Get(uri, host.Name), new RecordedHostProbe(recorded), spec.Hca, recorded, cancellationToken);
         }
 
         var ssh = host.Ssh ?? throw new InvalidOperationException(
             $"{host.Name}: no way to read IOMMU and firmware facts; give the host an 'ssh' entry (address, user, identityFile)");
         await using var runner = await RealHostSsh.ConnectAsync(host.Name, ssh, cancellationToken);
         var probe = new ShellHostProbe(new SshHostCommandRunner(runner), ProbeTimeout);
-        return await LibvirtFactsReader.ReadAsync(host.Name, connections.Get(uri), probe, spec.Hca, null, cancellationToken);
+        return await LibvirtFactsReader.ReadAsync(host.Name, connections.Get(uri, host.Name), probe, spec.Hca, null, cancellationToken);
     }
 
     /// <summary>All hosts at once: preflight judges them together, so one slow host does not hide another's failure.</summary>

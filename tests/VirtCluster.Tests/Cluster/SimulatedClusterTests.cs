@@ -25,11 +25,11 @@ public sealed class SimulatedClusterTests : IDisposable
     public async Task UpRefreshDestroyLeavesNothingOnTheSimulatedHosts()
     {
         var up = await Run("up", "--yes");
-        Assert.Equal(0, up.Exit);
+        Assert.True(up.Exit == 0, up.Err);
         Assert.Contains("97 created", up.Out, StringComparison.Ordinal);
 
         // Every host's test driver now runs one domain with 8 pinned vCPUs.
-        var agc03 = _app.Connections.Get(HostUri);
+        var agc03 = _app.Connections.Get(HostUri, "agc03");
         using (var domain = agc03.LookupDomain("agc16-sim-agc03"))
         {
             Assert.True(domain.IsActive());
@@ -37,27 +37,28 @@ public sealed class SimulatedClusterTests : IDisposable
         }
 
         var refresh = await Run("refresh", "--preview-only");
-        Assert.Equal(0, refresh.Exit);
+        Assert.True(refresh.Exit == 0, refresh.Err);
         Assert.Contains("Drift: 0 changed, 0 deleted", refresh.Out, StringComparison.Ordinal);
 
         var again = await Run("preview", "--expect-no-changes");
-        Assert.Equal(0, again.Exit);
+        Assert.True(again.Exit == 0, again.Err);
 
         var destroy = await Run("destroy", "--yes");
-        Assert.Equal(0, destroy.Exit);
+        Assert.True(destroy.Exit == 0, destroy.Err);
         Assert.Contains("97 deleted", destroy.Out, StringComparison.Ordinal);
         Assert.Null(agc03.TryLookupDomain("agc16-sim-agc03"));
         Assert.Null(agc03.TryLookupNetwork("agc"));
         Assert.Null(agc03.TryLookupStoragePool("vc-agc16-sim"));
 
         var second = await Run("destroy", "--yes");
-        Assert.Equal(0, second.Exit);
+        Assert.True(second.Exit == 0, second.Err);
     }
 
     [Fact]
     public async Task StackOutputsListSixteenNodesWithTheirHcaPassedThrough()
     {
-        Assert.Equal(0, (await Run("up", "--yes")).Exit);
+        var up = await Run("up", "--yes");
+        Assert.True(up.Exit == 0, up.Err);
 
         var output = await Run("stack", "output", "nodes", "--json");
 
@@ -65,7 +66,8 @@ public sealed class SimulatedClusterTests : IDisposable
         Assert.Equal(16, nodes.Count);
         Assert.All(nodes, n => Assert.Equal("0000:05:00.0", n!["passthrough"]!.GetValue<string>()));
         Assert.All(nodes, n => Assert.Equal(2, n!["numaCells"]!.GetValue<int>()));
-        Assert.Equal(0, (await Run("destroy", "--yes")).Exit);
+        var destroy = await Run("destroy", "--yes");
+        Assert.True(destroy.Exit == 0, destroy.Err);
     }
 
     private string HostUri => "test://" + Path.Combine(TestPaths.RepoRoot, "sim", "dell-m610-host.xml");

@@ -17,6 +17,13 @@ internal static class Inputs
     public static long? OptionalLong(JsonObject inputs, string property) =>
         inputs[property] is JsonValue v && v.TryGetValue<long>(out var n) ? n : null;
 
+    /// <summary>The connection a resource's <c>uri</c> and (optional) <c>host</c> inputs name.</summary>
+    public static VirtCluster.Libvirt.LibvirtConnection Connection(LibvirtConnections connections, JsonObject inputs) =>
+        connections.Get(String(inputs, "uri"), OptionalString(inputs, "host"));
+
+    /// <summary>Storage operations are serialised per host: libvirt pool refreshes race with volume creation.</summary>
+    public static string StorageKey(JsonObject inputs) => $"storage:{OptionalString(inputs, "host")}|{OptionalString(inputs, "uri")}";
+
     /// <summary>Check failures for every required string property that is absent or empty.</summary>
     public static IReadOnlyList<CheckFailure> RequireStrings(JsonObject inputs, params string[] properties) =>
         [.. properties

@@ -4,30 +4,43 @@ using VirtCluster.Libvirt;
 namespace VirtCluster.Resources.Libvirt;
 
 /// <summary>
-/// One open connection per URI for the life of a run. Sharing matters beyond cost: the test driver keeps its
-/// objects only as long as the connection that made them, so every provider must see the same one.
+/// One open connection per host and URI for the life of a run. Sharing matters beyond cost: the test driver keeps
+/// its objects only as long as the connection that made them, so every provider must see the same one. Keying by
+/// host too keeps simulated hosts apart: they share a host XML (one URI), but each must be its own libvirt.
 /// </summary>
 public sealed class LibvirtConnections : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<LibvirtConnection>> _open = new(StringComparer.Ordinal);
 
-    public LibvirtConnection Get(string uri) =>
-        _open.GetOrAdd(uri, u => new Lazy<LibvirtConnection>(() => LibvirtConnection.Open(u))).Value;
+    /// <param name="uri">The libvirt URI.</param>
+    /// <param name="host">The stack's name for the host; null where only one host uses the URI.</param>
+    public LibvirtConnection Get(string uri, string? host = null) =>
+        _open.GetOrAdd(Key(uri, host), _ => new Lazy<LibvirtConnection>(() => LibvirtConnection.Open(uri))).Value;
 
-    /// <summary>Closes the connection to a URI (e.g. before the daemon behind it is stopped).</summary>
+    /// <summary>Closes every connection to a URI (e.g. before the daemon behind it is stopped).</summary>
     public void Forget(string uri)
     {
-        if (_open.TryRemove(uri, out var lazy) && lazy.IsValueCreated)
+        foreach (var key in _open.Keys.Where(k => k.EndsWith("|" + uri, StringComparison.Ordinal)))
         {
-            lazy.Value.Dispose();
+            Close(key);
         }
     }
 
     public void Dispose()
     {
-        foreach (var uri in _open.Keys)
+        foreach (var key in _open.Keys)
         {
-            Forget(uri);
+            Close(key);
+        }
+    }
+
+    private static string Key(string uri, string? host) => (host ?? string.Empty) + "|" + uri;
+
+    private void Close(string key)
+    {
+        if (_open.TryRemove(key, out var lazy) && lazy.IsValueCreated)
+        {
+            lazy.Value.Dispose();
         }
     }
 }

@@ -20,7 +20,7 @@ public sealed class NetworkProvider(LibvirtConnections connections) : IResourceP
         Task.Run(
             () =>
             {
-                var conn = connections.Get(Inputs.String(request.Inputs, "uri"));
+                var conn = Inputs.Connection(connections, request.Inputs);
                 var name = Inputs.String(request.Inputs, "name");
 
                 // After a crash the network may already exist: adopt it rather than fail or duplicate.
@@ -39,7 +39,7 @@ public sealed class NetworkProvider(LibvirtConnections connections) : IResourceP
             () =>
             {
                 var name = Inputs.String(request.Inputs, "name");
-                using var network = connections.Get(Inputs.String(request.Inputs, "uri")).TryLookupNetwork(name);
+                using var network = Inputs.Connection(connections, request.Inputs).TryLookupNetwork(name);
                 return network is null ? null : Result(name, network.IsActive());
             },
             cancellationToken);
@@ -51,7 +51,7 @@ public sealed class NetworkProvider(LibvirtConnections connections) : IResourceP
         Task.Run(
             () =>
             {
-                using var network = connections.Get(Inputs.String(request.Inputs, "uri"))
+                using var network = Inputs.Connection(connections, request.Inputs)
                     .TryLookupNetwork(Inputs.String(request.Inputs, "name"));
                 if (network is null)
                 {

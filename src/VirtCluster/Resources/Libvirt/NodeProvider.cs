@@ -30,7 +30,7 @@ public sealed class NodeProvider(LibvirtConnections connections, INodeReadiness?
         await Task.Run(
             () =>
             {
-                var conn = connections.Get(Inputs.String(request.Inputs, "uri"));
+                var conn = Inputs.Connection(connections, request.Inputs);
                 using var domain = conn.TryLookupDomain(Inputs.String(request.Inputs, "name"))
                     ?? conn.DefineDomain(Inputs.String(request.Inputs, "xml"));
                 if (!domain.IsActive())
@@ -47,7 +47,7 @@ public sealed class NodeProvider(LibvirtConnections connections, INodeReadiness?
         Task.Run(
             () =>
             {
-                using var domain = connections.Get(Inputs.String(request.Inputs, "uri"))
+                using var domain = Inputs.Connection(connections, request.Inputs)
                     .TryLookupDomain(Inputs.String(request.Inputs, "name"));
                 if (domain is null)
                 {
@@ -75,7 +75,7 @@ public sealed class NodeProvider(LibvirtConnections connections, INodeReadiness?
         await Task.Run(
             () =>
             {
-                var conn = connections.Get(Inputs.String(request.Inputs, "uri"));
+                var conn = Inputs.Connection(connections, request.Inputs);
                 var xml = Inputs.String(request.Inputs, "xml");
                 using (var existing = conn.TryLookupDomain(Inputs.String(request.Inputs, "name")))
                 {
@@ -102,7 +102,7 @@ public sealed class NodeProvider(LibvirtConnections connections, INodeReadiness?
         Task.Run(
             () =>
             {
-                using var domain = connections.Get(Inputs.String(request.Inputs, "uri"))
+                using var domain = Inputs.Connection(connections, request.Inputs)
                     .TryLookupDomain(Inputs.String(request.Inputs, "name"));
                 if (domain is null)
                 {
@@ -124,7 +124,7 @@ public sealed class NodeProvider(LibvirtConnections connections, INodeReadiness?
         var extra = readiness is null
             ? []
             : await readiness.WaitUntilReadyAsync(request.Inputs, request.Progress, cancellationToken);
-        using var domain = connections.Get(Inputs.String(request.Inputs, "uri")).LookupDomain(Inputs.String(request.Inputs, "name"));
+        using var domain = Inputs.Connection(connections, request.Inputs).LookupDomain(Inputs.String(request.Inputs, "name"));
         var outputs = BaseOutputs(request.Inputs, domain);
         foreach (var (key, value) in extra)
         {

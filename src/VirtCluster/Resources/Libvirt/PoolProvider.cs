@@ -16,13 +16,13 @@ public sealed class PoolProvider(LibvirtConnections connections) : IResourceProv
     public DiffResult Diff(ResourceSnapshot old, JsonObject newInputs) =>
         InputDiff.Compare(old.Inputs, newInputs, _ => DiffKind.Replace);
 
-    public string? ConcurrencyKey(JsonObject inputs) => "storage:" + Inputs.OptionalString(inputs, "uri");
+    public string? ConcurrencyKey(JsonObject inputs) => Inputs.StorageKey(inputs);
 
     public Task<ProviderResult> CreateAsync(ResourceRequest request, CancellationToken cancellationToken) =>
         Task.Run(
             () =>
             {
-                var conn = connections.Get(Inputs.String(request.Inputs, "uri"));
+                var conn = Inputs.Connection(connections, request.Inputs);
                 var name = Inputs.String(request.Inputs, "name");
                 using var pool = conn.TryLookupStoragePool(name) ?? DefineAndBuild(conn, Inputs.String(request.Inputs, "xml"));
                 if (!pool.IsActive())
@@ -39,7 +39,7 @@ public sealed class PoolProvider(LibvirtConnections connections) : IResourceProv
             () =>
             {
                 var name = Inputs.String(request.Inputs, "name");
-                using var pool = connections.Get(Inputs.String(request.Inputs, "uri")).TryLookupStoragePool(name);
+                using var pool = Inputs.Connection(connections, request.Inputs).TryLookupStoragePool(name);
                 return pool is null
                     ? null
                     : new ProviderResult(name, new JsonObject { ["name"] = name, ["active"] = pool.IsActive() });
@@ -53,7 +53,7 @@ public sealed class PoolProvider(LibvirtConnections connections) : IResourceProv
         Task.Run(
             () =>
             {
-                using var pool = connections.Get(Inputs.String(request.Inputs, "uri"))
+                using var pool = Inputs.Connection(connections, request.Inputs)
                     .TryLookupStoragePool(Inputs.String(request.Inputs, "name"));
                 if (pool is null)
                 {

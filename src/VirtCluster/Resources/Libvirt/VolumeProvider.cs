@@ -27,7 +27,7 @@ public sealed class VolumeProvider(string type, LibvirtConnections connections) 
     public DiffResult Diff(ResourceSnapshot old, JsonObject newInputs) =>
         InputDiff.Compare(old.Inputs, newInputs, _ => DiffKind.Replace);
 
-    public string? ConcurrencyKey(JsonObject inputs) => "storage:" + Inputs.OptionalString(inputs, "uri");
+    public string? ConcurrencyKey(JsonObject inputs) => Inputs.StorageKey(inputs);
 
     public Task<ProviderResult> CreateAsync(ResourceRequest request, CancellationToken cancellationToken) =>
         Task.Run(
@@ -84,7 +84,7 @@ public sealed class VolumeProvider(string type, LibvirtConnections connections) 
         Task.Run(
             () =>
             {
-                using var pool = connections.Get(Inputs.String(request.Inputs, "uri"))
+                using var pool = Inputs.Connection(connections, request.Inputs)
                     .TryLookupStoragePool(Inputs.String(request.Inputs, "pool"));
                 using var volume = pool?.TryLookupVolume(Inputs.String(request.Inputs, "name"));
                 volume?.Delete();
@@ -92,7 +92,7 @@ public sealed class VolumeProvider(string type, LibvirtConnections connections) 
             cancellationToken);
 
     private LibvirtStoragePool Pool(JsonObject inputs) =>
-        connections.Get(Inputs.String(inputs, "uri")).LookupStoragePool(Inputs.String(inputs, "pool"));
+        Inputs.Connection(connections, inputs).LookupStoragePool(Inputs.String(inputs, "pool"));
 
     private static ProviderResult Adopt(LibvirtStorageVolume volume)
     {

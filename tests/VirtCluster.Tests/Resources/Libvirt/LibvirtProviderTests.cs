@@ -83,7 +83,7 @@ public sealed class LibvirtProviderTests : IDisposable
 
         Assert.Equal("/var/lib/vc-pool/node1.qcow2", volume.Outputs["path"]!.GetValue<string>());
         Assert.Equal(volume.Id, adopted.Id);
-        Assert.Equal("storage:" + _uri, pools.ConcurrencyKey(poolInputs));
+        Assert.Equal("storage:|" + _uri, pools.ConcurrencyKey(poolInputs));
         Assert.Equal(pools.ConcurrencyKey(poolInputs), volumes.ConcurrencyKey(volumeInputs));
 
         await volumes.DeleteAsync(Request(volumeInputs, volume), default);
@@ -121,7 +121,7 @@ public sealed class LibvirtProviderTests : IDisposable
         Assert.Equal(DiffKind.UpdateRestart, diff.Kind);
 
         var updated = await provider.UpdateAsync(Request(updatedInputs, created, inputs), default);
-        using (var domain = _connections.Get(_uri).LookupDomain("vc-node1"))
+        using (var domain = _connections.Get(_uri, "agc01").LookupDomain("vc-node1"))
         {
             Assert.True(domain.IsActive());
             Assert.Contains("<vcpu placement='static'>4</vcpu>", domain.XmlDesc(), StringComparison.Ordinal);
