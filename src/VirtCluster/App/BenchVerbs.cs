@@ -19,7 +19,7 @@ internal static class BenchVerbs
         var bench = new Command("bench", "Run the stack's benchmark stage again; subcommands parse raw outputs and check results against a baseline");
         bench.Subcommands.Add(BenchCommands.CreateParseCommand());
         bench.Subcommands.Add(Check());
-        bench.SetAction(async (parse, ct) => await Guard(parse, async () =>
+        bench.SetAction(async (parse, ct) => await VerbGuard.RunAsync(parse, async () =>
         {
             var stack = StackLocator.From(parse);
             if (!stack.Spec.Bench.Enabled || stack.Spec.Lab is null)
@@ -43,7 +43,7 @@ internal static class BenchVerbs
         var compare = new Option<string[]>("--compare") { Description = "Other results files to compare with (bare metal, other hypervisors, published numbers)", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "Folder for report.html, report.md and the charts", Required = true };
         var command = new Command("report", "Write the stack's benchmark report (HTML, Markdown, PNG and SVG charts)") { compare, output };
-        command.SetAction(async (parse, ct) => await Guard(parse, () =>
+        command.SetAction(async (parse, ct) => await VerbGuard.RunAsync(parse, () =>
         {
             var others = parse.GetValue(compare) ?? [];
             var results = parse.GetValue<string?>("--stack") is null && Environment.GetEnvironmentVariable("VIRTCLUSTER_STACK") is null
@@ -61,25 +61,12 @@ internal static class BenchVerbs
         var current = new Option<string?>("--current") { Description = "Results file to check (default: the stack's last run)" };
         var tolerance = new Option<string[]>("--tolerance") { Description = "METRIC=PCT (or *=PCT for the default, 5 %)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("check", "Exit 1 when any metric moved beyond its tolerance in the bad direction or is missing") { baseline, current, tolerance };
-        command.SetAction(async (parse, ct) => await Guard(parse, () =>
+        command.SetAction(async (parse, ct) => await VerbGuard.RunAsync(parse, () =>
         {
             var now = parse.GetValue(current) ?? StackLocator.From(parse).LatestResultsFile();
             return Task.FromResult(BenchCheckCommand.Run(parse.GetValue(baseline)!, now, parse.GetValue(tolerance) ?? [],
                 parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         }));
         return command;
-    }
-
-    private static async Task<int> Guard(ParseResult parse, Func<Task<int>> verb)
-    {
-        try
-        {
-            return await verb();
-        }
-        catch (ConfigException e)
-        {
-            await parse.InvocationConfiguration.Error.WriteLineAsync("error: " + e.Message);
-            return 2;
-        }
     }
 }

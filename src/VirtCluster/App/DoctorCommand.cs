@@ -1,5 +1,4 @@
 using System.CommandLine;
-using VirtCluster.Engine.Config;
 using VirtCluster.Hosts;
 
 namespace VirtCluster.App;
@@ -14,27 +13,14 @@ public static class DoctorCommand
     {
         var json = new Option<bool>("--json") { Description = "Print the verdicts as JSON" };
         var command = new Command("doctor", "Check every host of the stack (facts and preflight) without changing anything") { json };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => VerbGuard.RunAsync(parse, async () =>
         {
-            try
-            {
-                var spec = StackLocator.From(parse).Spec;
-                var facts = await app.Facts.ReadAllAsync(spec, ct);
-                var report = Preflight.Run(spec, facts);
-                await parse.InvocationConfiguration.Output.WriteLineAsync(parse.GetValue(json) ? report.ToJson() : report.RenderTable());
-                return report.HasFailures ? 1 : 0;
-            }
-            catch (ConfigException e)
-            {
-                await parse.InvocationConfiguration.Error.WriteLineAsync("error: " + e.Message);
-                return 2;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                await parse.InvocationConfiguration.Error.WriteLineAsync("error: " + e.Message);
-                return 1;
-            }
-        });
+            var spec = StackLocator.From(parse).Spec;
+            var facts = await app.Facts.ReadAllAsync(spec, ct);
+            var report = Preflight.Run(spec, facts);
+            await parse.InvocationConfiguration.Output.WriteLineAsync(parse.GetValue(json) ? report.ToJson() : report.RenderTable());
+            return report.HasFailures ? 1 : 0;
+        }));
         return command;
     }
 }

@@ -20,30 +20,14 @@ public static class ExecCommand
         {
             node, argv, timeout,
         };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => VerbGuard.RunAsync(parse, async () =>
         {
-            var output = parse.InvocationConfiguration.Output;
-            var error = parse.InvocationConfiguration.Error;
-            try
-            {
-                var target = await ConnectAsync(parse, parse.GetValue(node)!, ct);
-                await using var shell = target;
-                var result = await shell.Ssh.RunAsync(parse.GetValue(argv)!, TimeSpan.FromSeconds(parse.GetValue(timeout)), ct);
-                await output.WriteAsync(result.Stdout);
-                await error.WriteAsync(result.Stderr);
-                return result.Succeeded ? 0 : result.ExitStatus is > 0 and var status ? status : 1;
-            }
-            catch (ConfigException e)
-            {
-                await error.WriteLineAsync("error: " + e.Message);
-                return 2;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                await error.WriteLineAsync("error: " + e.Message);
-                return 1;
-            }
-        });
+            await using var shell = await ConnectAsync(parse, parse.GetValue(node)!, ct);
+            var result = await shell.Ssh.RunAsync(parse.GetValue(argv)!, TimeSpan.FromSeconds(parse.GetValue(timeout)), ct);
+            await parse.InvocationConfiguration.Output.WriteAsync(result.Stdout);
+            await parse.InvocationConfiguration.Error.WriteAsync(result.Stderr);
+            return result.Succeeded ? 0 : result.ExitStatus is > 0 and var status ? status : 1;
+        }));
         return command;
     }
 
