@@ -107,6 +107,19 @@ public sealed class DomainXmlTests
     }
 
     [Fact]
+    public async Task TcgNodeCapsItsTranslationCacheButKvmNodeHasNone()
+    {
+        var (_, tcg) = await DomainSamples.PaperNodeAsync(DomainFlavour.Tcg);
+        var (_, kvm) = await DomainSamples.PaperNodeAsync(DomainFlavour.Kvm);
+
+        var cache = XDocument.Parse(DomainXml.Write(tcg)).Root!.Element("features")!.Element("tcg")!.Element("tb-cache")!;
+
+        Assert.Equal("MiB", cache.Attribute("unit")?.Value);
+        Assert.Equal("128", cache.Value);
+        Assert.Null(XDocument.Parse(DomainXml.Write(kvm)).Root!.Element("features")!.Element("tcg"));
+    }
+
+    [Fact]
     public async Task XenPvBootsLinuxWithAXenConsoleAndNoVirtioDevices()
     {
         var (_, domain) = await DomainSamples.PaperNodeAsync(DomainFlavour.XenPv);
