@@ -140,7 +140,8 @@ internal static class DeployCommands
 
         if (result.NotRun.Count > 0)
         {
-            await host.Error.WriteLineAsync($"{result.NotRun.Count} resource(s) not attempted because of the failure");
+            await host.Error.WriteLineAsync(
+                $"{result.NotRun.Count} resource(s) not attempted because {(ct.IsCancellationRequested ? "the run was interrupted" : "of the failure")}");
         }
 
         var summary = result.Counts.Summary(result.Duration);

@@ -20,7 +20,27 @@ public static class EngineCli
     public static async Task<int> RunAsync(string[] args, EngineHost host)
     {
         var parse = BuildRoot(host).Parse(args);
-        var code = await parse.InvokeAsync(new InvocationConfiguration { Output = host.Output, Error = host.Error });
+
+        // Signals are handled here rather than by System.CommandLine, which gives up on the verb after a fixed
+        // timeout: a run must be allowed to record its state before it exits.
+        using var interruption = new Interruption(host.Error);
+        int code;
+        try
+        {
+            code = await parse.InvokeAsync(
+                new InvocationConfiguration { Output = host.Output, Error = host.Error, ProcessTerminationTimeout = null },
+                interruption.Token);
+        }
+        catch (OperationCanceledException) when (interruption.Signal != 0)
+        {
+            code = interruption.ExitCode;
+        }
+
+        if (interruption.Signal != 0)
+        {
+            await host.Error.WriteLineAsync("interrupted: stopped cleanly; the next run continues from the saved state");
+            return interruption.ExitCode;
+        }
 
         // An unknown verb or option or a bad option value is a usage error (2), as --help documents, not a failure (1).
         return parse.Errors.Count > 0 ? ExitCodes.UsageError : code;

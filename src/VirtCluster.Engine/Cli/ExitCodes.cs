@@ -14,6 +14,9 @@ public static class ExitCodes
     /// <summary>Another run holds the stack's lock, or a stale lock needs --force-unlock.</summary>
     public const int StackLocked = 3;
 
+    /// <summary>Interrupted by Ctrl-C (128 + SIGINT); SIGTERM gives 143.</summary>
+    public const int Interrupted = 130;
+
     public const string Help =
-        "Exit codes: 0 success, 1 an operation failed, 2 usage or configuration error, 3 stack locked.";
+        "Exit codes: 0 success, 1 an operation failed, 2 usage or configuration error, 3 stack locked, 130 interrupted (Ctrl-C).";
 }

@@ -3,7 +3,8 @@ namespace VirtCluster.Engine.Deployment;
 /// <summary>
 /// Runs a dependency graph with at most N operations at once and one at a time per concurrency key. After a
 /// failure the operations in flight finish and no new ones start, unless asked to continue (then only what
-/// depends on the failure is left out).
+/// depends on the failure is left out). Once the token is cancelled no new operation starts either; the running
+/// ones see the token and finish or stop.
 /// </summary>
 public static class DagRunner
 {
@@ -36,7 +37,7 @@ public static class DagRunner
         var stopped = false;
         while (true)
         {
-            while (!stopped && running.Count < parallelism && ready.TryDequeue(out var next))
+            while (!stopped && !cancellationToken.IsCancellationRequested && running.Count < parallelism && ready.TryDequeue(out var next))
             {
                 string? key;
                 try

@@ -198,7 +198,9 @@ public sealed class StackEngine
             switch (status[i])
             {
                 case NodeStatus.Failed when errors[i] is ResourceOperationException e:
-                    failures.Add(new ResourceFailure(e.Urn, e.Kind, e.InnerException!.Message));
+                    failures.Add(new ResourceFailure(e.Urn, e.Kind, e.InnerException is OperationCanceledException && ct.IsCancellationRequested
+                        ? "interrupted before it finished; the next run checks what it left"
+                        : e.InnerException!.Message));
                     break;
                 case NodeStatus.Failed:
                     failures.Add(new ResourceFailure(steps[i].Urn, steps[i].Kind, errors[i]!.Message));

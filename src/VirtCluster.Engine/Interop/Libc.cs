@@ -3,14 +3,15 @@ using System.Runtime.InteropServices;
 namespace VirtCluster.Engine.Interop;
 
 /// <summary>
-/// The few POSIX calls .NET does not expose: fsync of a directory (so a rename is durable) and a real SIGKILL of
-/// the current process (the crash-safety hook; <see cref="Environment.FailFast(string)"/> is not a SIGKILL).
+/// The few POSIX calls .NET does not expose: fsync of a directory (so a rename is durable) and a real SIGKILL or SIGINT of
+/// the current process (the crash-safety hooks; <see cref="Environment.FailFast(string)"/> is not a SIGKILL).
 /// </summary>
 internal static partial class Libc
 {
     private const int ORdOnly = 0;
     private const int ODirectory = 0x10000;
     private const int SigKill = 9;
+    private const int SigInt = 2;
 
     /// <summary>Makes a directory's entries (created, renamed, deleted files) durable.</summary>
     public static void FsyncDirectory(string directory)
@@ -71,6 +72,9 @@ internal static partial class Libc
         _ = Kill(Environment.ProcessId, SigKill);
         Thread.Sleep(Timeout.Infinite);
     }
+
+    /// <summary>Sends SIGINT to the current process, as Ctrl-C in its terminal would; handled asynchronously.</summary>
+    public static void Interrupt() => _ = Kill(Environment.ProcessId, SigInt);
 
     [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Open(string path, int flags);

@@ -10,13 +10,16 @@ using VirtCluster.Engine.Tests.TestData;
 namespace VirtCluster.Engine.Tests.Deployment;
 
 /// <summary>
-/// Kills a real <c>up</c> process with SIGKILL after each of its durable steps in turn (a state record written,
-/// a provider call returned); the next run must converge with every declared resource existing exactly once,
-/// nothing left that is not declared, and a valid, compacted state file.
+/// Kills a real <c>up</c> or <c>destroy</c> process with SIGKILL, or interrupts it with SIGINT (Ctrl-C), after each
+/// of its durable steps in turn (a state record written, a provider call returned); the next run must converge with
+/// every declared resource existing exactly once (or, after destroy, none), nothing left that is not declared, and a
+/// valid, compacted state file. An interrupted run must also stop by itself: exit 130, no operation left pending, the
+/// lock released.
 /// </summary>
 public sealed class CrashSafetyTests
 {
     private const int Killed = 128 + 9;
+    private const int Interrupted = 128 + 2;
     private const int AtOnce = 3;
 
     [Fact]
@@ -38,6 +41,79 @@ public sealed class CrashSafetyTests
 
         // Host h1's 5 deletes (3 steps each) and component; base image and overlay replaced (6 steps each).
         Assert.True(steps >= 28, $"expected crash points for deletes and replaces, found {steps}");
+    }
+
+    [Fact]
+    public async Task ADestroyKilledAfterAnyStepConvergesOnTheNextRun()
+    {
+        using var deployed = new CrashProject(hosts: 1);
+        Assert.Equal(0, (await deployed.RunAsync(null, "up", "--yes")).Code);
+
+        var steps = await AtEveryStepAsync(async k =>
+        {
+            using var project = new CrashProject(hosts: 1, copyOf: deployed);
+            var (code, output) = await project.RunAsync(k, "destroy", "--yes");
+            if (code == ExitCodes.Success)
+            {
+                return true;
+            }
+
+            Assert.True(code == Killed, $"step {k}: expected SIGKILL, got exit code {code}: {output}");
+            var (rerun, rerunOutput) = await project.RunAsync(null, "destroy", "--yes", "--force-unlock");
+            Assert.True(rerun == ExitCodes.Success, $"step {k}: the re-run exited with {rerun}: {rerunOutput}");
+            AssertDestroyed(project, k);
+            return false;
+        });
+
+        // 5 deletes x (pending record, provider call, removal record) + the Host component's removal.
+        Assert.Equal(16, steps);
+    }
+
+    [Fact]
+    public async Task AnUpInterruptedAfterAnyStepStopsCleanlyAndTheNextRunConverges()
+    {
+        var steps = await AtEveryStepAsync(async k =>
+        {
+            using var project = new CrashProject(hosts: 1);
+            var (code, output) = await project.InterruptAsync(k, "up", "--yes");
+            if (code == ExitCodes.Success)
+            {
+                return true;
+            }
+
+            AssertStoppedCleanly(project, k, code, output);
+            var (rerun, rerunOutput) = await project.RunAsync(null, "up", "--yes");
+            Assert.True(rerun == ExitCodes.Success, $"step {k}: the re-run exited with {rerun}: {rerunOutput}");
+            await AssertConvergedAsync(project, k);
+            return false;
+        });
+
+        Assert.Equal(16, steps);
+    }
+
+    [Fact]
+    public async Task ADestroyInterruptedAfterAnyStepStopsCleanlyAndTheNextRunConverges()
+    {
+        using var deployed = new CrashProject(hosts: 1);
+        Assert.Equal(0, (await deployed.RunAsync(null, "up", "--yes")).Code);
+
+        var steps = await AtEveryStepAsync(async k =>
+        {
+            using var project = new CrashProject(hosts: 1, copyOf: deployed);
+            var (code, output) = await project.InterruptAsync(k, "destroy", "--yes");
+            if (code == ExitCodes.Success)
+            {
+                return true;
+            }
+
+            AssertStoppedCleanly(project, k, code, output);
+            var (rerun, rerunOutput) = await project.RunAsync(null, "destroy", "--yes");
+            Assert.True(rerun == ExitCodes.Success, $"step {k}: the re-run exited with {rerun}: {rerunOutput}");
+            AssertDestroyed(project, k);
+            return false;
+        });
+
+        Assert.Equal(16, steps);
     }
 
     [Fact]
@@ -65,12 +141,30 @@ public sealed class CrashSafetyTests
         Assert.Contains($"is locked by another run (PID {Environment.ProcessId}", output);
     }
 
-    /// <returns>How many crash points the run had (the first k at which it finished without being killed, minus one).</returns>
-    private static async Task<int> CrashAtEveryStepAsync(Func<CrashProject> create)
+    private static Task<int> CrashAtEveryStepAsync(Func<CrashProject> create) => AtEveryStepAsync(async k =>
+    {
+        using var project = create();
+        var (code, output) = await project.RunAsync(k, "up", "--yes");
+        if (code == ExitCodes.Success)
+        {
+            return true;
+        }
+
+        Assert.True(code == Killed, $"step {k}: expected SIGKILL, got exit code {code}: {output}");
+        var (rerun, rerunOutput) = await project.RunAsync(null, "up", "--yes", "--force-unlock");
+        Assert.True(rerun == ExitCodes.Success, $"step {k}: the re-run exited with {rerun}: {rerunOutput}");
+        await AssertConvergedAsync(project, k);
+        return false;
+    });
+
+    /// <summary>Runs <paramref name="faultAt"/> for k = 1, 2, ... (a few at once) until a run finishes untouched.</summary>
+    /// <param name="faultAt">Injects the fault after step k, checks recovery; true when the run had fewer than k steps.</param>
+    /// <returns>How many fault points the run had (the first k at which it finished untouched, minus one).</returns>
+    private static async Task<int> AtEveryStepAsync(Func<int, Task<bool>> faultAt)
     {
         for (var first = 1; ; first += AtOnce)
         {
-            var outcomes = await Task.WhenAll(Enumerable.Range(first, AtOnce).Select(k => CrashAndRecoverAsync(create, k)));
+            var outcomes = await Task.WhenAll(Enumerable.Range(first, AtOnce).Select(async k => (Step: k, Finished: await faultAt(k))));
             if (outcomes.Where(o => o.Finished).Select(o => (int?)o.Step).Min() is { } finished)
             {
                 return finished - 1;
@@ -78,20 +172,26 @@ public sealed class CrashSafetyTests
         }
     }
 
-    private static async Task<(int Step, bool Finished)> CrashAndRecoverAsync(Func<CrashProject> create, int k)
+    /// <summary>An interrupted run exits 130 by itself, having finished or stopped what ran, saved state and unlocked.</summary>
+    private static void AssertStoppedCleanly(CrashProject project, int step, int code, string output)
     {
-        using var project = create();
-        var (code, output) = await project.RunAsync(k, "up", "--yes");
-        if (code == ExitCodes.Success)
-        {
-            return (k, true);
-        }
+        Assert.True(code == Interrupted, $"step {step}: expected exit code 130 after Ctrl-C, got {code}: {output}");
+        Assert.Contains("interrupted (Ctrl-C)", output);
+        Assert.Contains("stopped cleanly", output);
+        using var store = new FileStateStore(project.Backend, CrashProject.Stack, secrets: null);
+        Assert.Empty(store.Load().Pending);
+        Assert.False(File.Exists(store.JournalPath), $"step {step}: the interrupted run did not checkpoint its state");
+        Assert.False(File.Exists(Path.Combine(project.Backend, "stacks", CrashProject.Stack + ".lock")), $"step {step}: the lock was left behind");
+    }
 
-        Assert.True(code == Killed, $"step {k}: expected SIGKILL, got exit code {code}: {output}");
-        var (rerun, rerunOutput) = await project.RunAsync(null, "up", "--yes", "--force-unlock");
-        Assert.True(rerun == ExitCodes.Success, $"step {k}: the re-run exited with {rerun}: {rerunOutput}");
-        await AssertConvergedAsync(project, k);
-        return (k, false);
+    private static void AssertDestroyed(CrashProject project, int step)
+    {
+        Assert.True(project.CloudObjects().Count == 0, $"step {step}: left behind: {string.Join(", ", project.CloudObjects())}");
+        using var store = new FileStateStore(project.Backend, CrashProject.Stack, secrets: null);
+        var state = store.Load();
+        Assert.Empty(state.Resources);
+        Assert.Empty(state.Pending);
+        Assert.False(File.Exists(store.JournalPath), $"step {step}: the journal was not compacted");
     }
 
     private static async Task AssertConvergedAsync(CrashProject project, int step)

@@ -72,7 +72,14 @@ internal sealed class CrashProject : IDisposable
 
     /// <param name="crashAfterStep">Kill the process with SIGKILL after this many durable steps; null for none.</param>
     /// <param name="args">The CLI verb and options (stack and project are added).</param>
-    public async Task<(int Code, string Output)> RunAsync(int? crashAfterStep, params string[] args)
+    public Task<(int Code, string Output)> RunAsync(int? crashAfterStep, params string[] args) =>
+        RunWithHookAsync("VIRTCLUSTER_TEST_CRASH_AFTER_STEP", crashAfterStep, args);
+
+    /// <summary>Runs the CLI and has it send itself SIGINT (a Ctrl-C) right after its k-th durable step.</summary>
+    public Task<(int Code, string Output)> InterruptAsync(int interruptAfterStep, params string[] args) =>
+        RunWithHookAsync("VIRTCLUSTER_TEST_INTERRUPT_AFTER_STEP", interruptAfterStep, args);
+
+    private async Task<(int Code, string Output)> RunWithHookAsync(string variable, int? step, string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var arg in (string[])[Program, "cli", .. args, "--stack", Stack, "--cwd", Directory])
@@ -80,7 +87,7 @@ internal sealed class CrashProject : IDisposable
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["VIRTCLUSTER_TEST_CRASH_AFTER_STEP"] = crashAfterStep?.ToString() ?? "";
+        start.Environment[variable] = step?.ToString() ?? "";
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
