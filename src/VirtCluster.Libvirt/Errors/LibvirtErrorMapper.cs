@@ -3,8 +3,14 @@ namespace VirtCluster.Libvirt;
 /// <summary>The one place where virErrorNumber values become exception types.</summary>
 internal static class LibvirtErrorMapper
 {
+    /// <summary>VIR_FROM_RPC: errors of the transport between this process and the daemon.</summary>
+    private const int FromRpc = 7;
+
     public static LibvirtException ToException(LibvirtErrorInfo error) => error.Code switch
     {
+        // Whatever the code, a failure of the transport (the daemon died, the socket broke) is a lost connection.
+        _ when error.Domain == FromRpc => new LibvirtConnectionException(error),
+
         // VIR_ERR_NO_DOMAIN, NO_NETWORK, NO_STORAGE_POOL, NO_STORAGE_VOL, NO_NODE_DEVICE, NO_INTERFACE,
         // NO_NWFILTER, NO_SECRET, NO_DOMAIN_SNAPSHOT, NO_DOMAIN_METADATA, DEVICE_MISSING,
         // NO_NWFILTER_BINDING, NO_DOMAIN_CHECKPOINT, NO_NETWORK_PORT

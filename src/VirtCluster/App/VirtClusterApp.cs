@@ -9,6 +9,7 @@ using VirtCluster.Engine.Providers;
 using VirtCluster.Images;
 using VirtCluster.Lab;
 using VirtCluster.Libvirt;
+using VirtCluster.Network;
 using VirtCluster.Planning;
 using VirtCluster.Resources;
 using VirtCluster.Resources.Libvirt;
@@ -80,15 +81,24 @@ public sealed class VirtClusterApp : IDisposable
     {
         var spec = ClusterSpecLoader.FromConfig(config);
         var lab = spec.Lab is null ? null : LabContextFor(spec);
-        var readiness = lab is null ? null : new LabNodeReadiness(spec.Lab!.Namespace, lab.Keys, TimeSpan.FromMinutes(5));
+        var readiness = lab is null ? null : new LabNodeReadiness(spec.Lab!.Namespace, lab.Keys, spec.Lab.BootTimeout);
+        if (lab is not null)
+        {
+            // A lab's libvirtd killed during an earlier run comes back on its state, with its guests still running.
+            var environment = new LabEnvironment(spec.Lab!.Namespace, lab.StateDirectory);
+            Connections.Supervise(environment.ConnectionUri, () => environment
+                .ResumeAsync(new SynchronousProgress(line => Log.Warning("{Line}", line)), CancellationToken.None)
+                .GetAwaiter().GetResult());
+        }
+
         List<IResourceProvider> providers =
         [
             new HostProvider(spec, Facts),
-            new PoolProvider(Connections),
-            new VolumeProvider(ResourceTypes.BaseImage, Connections),
-            new VolumeProvider(ResourceTypes.Overlay, Connections),
-            new NetworkProvider(Connections),
-            new NodeProvider(Connections, readiness),
+            new DaemonFailures(new PoolProvider(Connections)),
+            new DaemonFailures(new VolumeProvider(ResourceTypes.BaseImage, Connections)),
+            new DaemonFailures(new VolumeProvider(ResourceTypes.Overlay, Connections)),
+            new DaemonFailures(new NetworkProvider(Connections)),
+            new DaemonFailures(new NodeProvider(Connections, readiness)),
             new LabProvider(Connections),
             new ImageProvider(Images),
         ];

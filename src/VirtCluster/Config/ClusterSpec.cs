@@ -40,7 +40,14 @@ public sealed record HostSpec(
 public sealed record SshEndpoint(string Address, int Port, string User, string? IdentityFile);
 
 /// <summary>Lab mode: this machine alone, its own libvirtd in a network namespace the tool creates.</summary>
-public sealed record LabSpec(int Nodes, string Namespace);
+/// <param name="Nodes">VMs on this machine (1..64).</param>
+/// <param name="Namespace">The network namespace the lab's libvirtd and guests live in.</param>
+/// <param name="BootTimeout">How long a node may take to boot and answer over SSH before <c>up</c> gives up on it.</param>
+public sealed record LabSpec(int Nodes, string Namespace, TimeSpan BootTimeout)
+{
+    /// <summary>Emulated (TCG) guests boot in about a minute on a loaded two-core machine; five leaves room.</summary>
+    public static readonly TimeSpan DefaultBootTimeout = TimeSpan.FromMinutes(5);
+}
 
 /// <summary>Guest sizing. Null vCPUs means all host cores; memory is explicit or host memory minus a reserve.</summary>
 public sealed record NodeSizing(int? Vcpus, long? MemoryBytes, long MemoryReserveBytes, HugePages HugePages);

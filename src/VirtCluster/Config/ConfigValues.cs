@@ -35,6 +35,31 @@ internal static partial class ConfigValues
             : throw new ConfigException(node.Location, path, $"'{text}' is not allowed; use one of {string.Join(", ", choices.Keys)}{KeySuggestion.Hint(text, choices.Keys)}");
     }
 
+    /// <summary>A duration such as 90s, 10m or 2h; longer than zero.</summary>
+    public static TimeSpan Duration(ConfigNode node, string path)
+    {
+        var match = DurationPattern().Match(Text(node, path, "a duration such as 90s, 10m or 2h"));
+        if (!match.Success)
+        {
+            throw new ConfigException(node.Location, path, "expected a duration such as 90s, 10m or 2h");
+        }
+
+        var amount = double.Parse(match.Groups["amount"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var seconds = amount * match.Groups["unit"].Value switch
+        {
+            "s" => 1,
+            "m" => 60,
+            _ => 3600,
+        };
+        if (seconds >= TimeSpan.MaxValue.TotalSeconds)
+        {
+            throw new ConfigException(node.Location, path, "is too long; write a duration such as 90s, 10m or 2h");
+        }
+
+        var span = TimeSpan.FromSeconds(seconds);
+        return span > TimeSpan.Zero ? span : throw new ConfigException(node.Location, path, "must be longer than zero");
+    }
+
     public static long Size(ConfigNode node, string path, long minimum, long maximum)
     {
         var text = Text(node, path, ByteSize.Allowed);
@@ -77,6 +102,9 @@ internal static partial class ConfigValues
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
     internal static partial Regex HostName();
+
+    [GeneratedRegex(@"^(?<amount>\d+(?:\.\d+)?)(?<unit>[smh])$")]
+    private static partial Regex DurationPattern();
 
     [GeneratedRegex("^0x[0-9a-fA-F]{4}$")]
     private static partial Regex PciIdText();

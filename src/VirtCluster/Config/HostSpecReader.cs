@@ -11,7 +11,7 @@ internal static partial class HostSpecReader
 
     private static readonly string[] HostKeys = ["name", "uri", "ssh", "simulate", "facts"];
     private static readonly string[] SshKeys = ["address", "port", "user", "identityFile"];
-    private static readonly string[] LabKeys = ["nodes", "namespace"];
+    private static readonly string[] LabKeys = ["nodes", "namespace", "bootTimeout"];
 
     public static (IReadOnlyList<HostSpec> Hosts, LabSpec? Lab) Read(StackConfig config)
     {
@@ -124,7 +124,8 @@ internal static partial class HostSpecReader
             throw new ConfigException(lab.Location, lab.KeyPath("namespace"), $"the default '{name}' is not a valid network namespace name; set namespace ({ConfigValues.NameAllowed})");
         }
 
-        return new LabSpec(nodes, name);
+        var bootTimeout = lab.Get("bootTimeout") is { } timeout ? ConfigValues.Duration(timeout, lab.KeyPath("bootTimeout")) : LabSpec.DefaultBootTimeout;
+        return new LabSpec(nodes, name, bootTimeout);
     }
 
     [GeneratedRegex(@"^[a-z][a-z0-9]*(\+[a-z0-9]+)?://[^\s'""]*$")]

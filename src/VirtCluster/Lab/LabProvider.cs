@@ -30,7 +30,8 @@ public sealed class LabProvider(LibvirtConnections connections) : IResourceProvi
     public Task<ProviderResult?> ReadAsync(ResourceRequest request, CancellationToken cancellationToken)
     {
         var lab = Environment(request.Inputs);
-        return Task.FromResult(lab.IsRunning ? Result(lab) : null);
+        // A lab whose daemon died still exists: the next connection to it restarts the daemon on its state.
+        return Task.FromResult(lab.IsRunning || lab.IsResumable ? Result(lab) : null);
     }
 
     public Task<ProviderResult> UpdateAsync(ResourceRequest request, CancellationToken cancellationToken) =>

@@ -38,6 +38,9 @@ public sealed partial class LabEnvironment
     /// <summary>True when the daemon from this state folder runs and its socket accepts connections.</summary>
     public bool IsRunning => DaemonPid() is not null && SocketAccepts();
 
+    /// <summary>True when the daemon died but the lab lives on (namespace and state): <see cref="ResumeAsync"/> brings it back.</summary>
+    public bool IsResumable => !IsRunning && NetworkNamespace.Exists(Name) && Directory.Exists(Paths.Run) && Directory.Exists(Paths.Lib);
+
     /// <summary>The program and arguments that run <paramref name="command"/> inside the lab's namespace.</summary>
     public IReadOnlyList<string> InNamespace(params string[] command) => ["ip", "netns", "exec", Name, .. command];
 
@@ -72,6 +75,34 @@ public sealed partial class LabEnvironment
             await StopAsync(CancellationToken.None).ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Restarts the daemon of a lab whose libvirtd died (killed, crashed) while the lab itself lives on: its
+    /// namespace, its state folders and whatever it had started (guests, dnsmasq). libvirtd takes its running
+    /// domains and networks back from those folders, so guests keep running. Does nothing and returns false when
+    /// the daemon runs, or when there is no lab to resume (no namespace or no state): a lab is created by
+    /// <see cref="StartAsync"/> only.
+    /// </summary>
+    public async Task<bool> ResumeAsync(IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        if (!IsResumable)
+        {
+            return false;
+        }
+
+        RequireRoot();
+        if (DaemonPid() is { } hung)
+        {
+            // Alive but not answering on its socket.
+            await TerminateAsync([hung], cancellationToken).ConfigureAwait(false);
+        }
+
+        progress?.Report($"lab {Name}: libvirtd was not running; restarting it on the lab's state (running guests are kept)");
+        await HostCommand.RunCheckedAsync("ip", InNamespace("sh", "-c", DaemonScript()).Skip(1), null, cancellationToken)
+            .ConfigureAwait(false);
+        await WaitForSocketAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>

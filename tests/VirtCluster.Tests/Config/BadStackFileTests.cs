@@ -53,6 +53,8 @@ public sealed class BadStackFileTests
         { "subnet not ipv4", OneHost + "  virtcluster:network:\n    subnet: fd00::/64\n", "6:13", "virtcluster:network.subnet", "not an IPv4 network" },
         { "bridge name too long", OneHost + "  virtcluster:network: { bridge: vcbr-much-too-long }\n", "5:34", "virtcluster:network.bridge", "at most 15" },
         { "lab nodes range", "config:\n  virtcluster:lab:\n    nodes: 65\n", "3:12", "virtcluster:lab.nodes", "allowed: 1..64" },
+        { "lab boot timeout not a duration", "config:\n  virtcluster:lab:\n    bootTimeout: 5 minutes\n", "3:18", "virtcluster:lab.bootTimeout", "expected a duration such as 90s" },
+        { "lab boot timeout zero", "config:\n  virtcluster:lab:\n    bootTimeout: 0s\n", "3:18", "virtcluster:lab.bootTimeout", "must be longer than zero" },
         { "lab and hosts", OneHost + "  virtcluster:lab: { nodes: 2 }\n", "3:5", "virtcluster:hosts", "remove virtcluster:hosts or virtcluster:lab" },
         { "neither hosts nor lab", "config:\n  virtcluster:vcpus: 8\n", "1:1", "virtcluster:hosts", "give virtcluster:hosts" },
         { "bench without suite", OneHost + "  virtcluster:bench:\n    enabled: true\n", "6:5", "virtcluster:bench.suite", "needs a suite" },

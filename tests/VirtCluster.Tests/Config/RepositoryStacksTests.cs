@@ -55,7 +55,7 @@ public sealed class RepositoryStacksTests
     {
         var spec = StackFixture.LoadSpec(TestPaths.RepoRoot, "local");
 
-        Assert.Equal(new LabSpec(2, "vc-local"), spec.Lab);
+        Assert.Equal(new LabSpec(2, "vc-local", LabSpec.DefaultBootTimeout), spec.Lab);
         Assert.Equal(2, spec.NodesPerHost);
         var host = Assert.Single(spec.Hosts);
         Assert.Null(host.Uri);

@@ -27,7 +27,7 @@ internal static class SpecSamples
     public static ClusterSpec Lab(int nodes) => Agc() with
     {
         Stack = "local",
-        Lab = new LabSpec(nodes, "vc-local"),
+        Lab = new LabSpec(nodes, "vc-local", LabSpec.DefaultBootTimeout),
         Node = new NodeSizing(null, 1 * GiB, 0, HugePages.None),
         Io = IoMode.Virtio,
         Pinning = PinningPolicy.Strict,

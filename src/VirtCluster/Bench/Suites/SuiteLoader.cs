@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using VirtCluster.Bench.Model;
 using VirtCluster.Bench.Parsers;
+using VirtCluster.Config;
 using VirtCluster.Engine.Config;
 
 namespace VirtCluster.Bench.Suites;
@@ -81,7 +82,7 @@ public static partial class SuiteLoader
         var placements = m.List("placements").Select(n => ParsePlacement(n, m.KeyPath("placements"))).ToList();
         var sweep = ReadSweep(new MappingReader(m.RequiredNode("sweep"), m.KeyPath("sweep")));
         var repetitions = m.OptionalInt("repetitions") ?? 1;
-        var timeout = m.Node("timeout") is { } t ? ParseDuration(t, m.KeyPath("timeout")) : TimeSpan.FromHours(1);
+        var timeout = m.Node("timeout") is { } t ? ConfigValues.Duration(t, m.KeyPath("timeout")) : TimeSpan.FromHours(1);
         var metrics = m.List("metrics").Select(n => MappingReader.AsString(n, m.KeyPath("metrics"))).ToList();
         var references = m.List("references").Select(n => ReadReference(new MappingReader(n, m.KeyPath("references")), metrics)).ToList();
         var requires = m.List("requires").Select(n => RequireBinary(n, m.KeyPath("requires"), binaries)).ToList();
@@ -253,30 +254,6 @@ public static partial class SuiteLoader
         return value > 0 ? value : throw new ConfigException(node.Location, path, "must be positive");
     }
 
-    private static TimeSpan ParseDuration(ConfigNode node, string path)
-    {
-        var match = Duration().Match(MappingReader.AsString(node, path));
-        if (!match.Success)
-        {
-            throw new ConfigException(node.Location, path, "expected a duration such as 90s, 10m or 2h");
-        }
-
-        var amount = double.Parse(match.Groups["amount"].Value, CultureInfo.InvariantCulture);
-        var seconds = amount * match.Groups["unit"].Value switch
-        {
-            "s" => 1,
-            "m" => 60,
-            _ => 3600,
-        };
-        if (seconds >= TimeSpan.MaxValue.TotalSeconds)
-        {
-            throw new ConfigException(node.Location, path, "is too long; write a duration such as 90s, 10m or 2h");
-        }
-
-        var span = TimeSpan.FromSeconds(seconds);
-        return span > TimeSpan.Zero ? span : throw new ConfigException(node.Location, path, "must be longer than zero");
-    }
-
     private static void Check(MappingReader m, string key, bool condition, string message)
     {
         if (!condition)
@@ -284,9 +261,6 @@ public static partial class SuiteLoader
             throw new ConfigException(m.LocationOf(key), m.KeyPath(key), message);
         }
     }
-
-    [GeneratedRegex(@"^(?<amount>\d+(?:\.\d+)?)(?<unit>[smh])$")]
-    private static partial Regex Duration();
 
     [GeneratedRegex(@"\{[^}]*\}")]
     private static partial Regex AnyBraces();

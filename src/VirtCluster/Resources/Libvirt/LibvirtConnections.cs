@@ -11,11 +11,26 @@ namespace VirtCluster.Resources.Libvirt;
 public sealed class LibvirtConnections : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<LibvirtConnection>> _open = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Action> _daemons = new(StringComparer.Ordinal);
 
     /// <param name="uri">The libvirt URI.</param>
     /// <param name="host">The stack's name for the host; null where only one host uses the URI.</param>
     public LibvirtConnection Get(string uri, string? host = null) =>
-        _open.GetOrAdd(Key(uri, host), _ => new Lazy<LibvirtConnection>(() => LibvirtConnection.Open(uri))).Value;
+        _open.GetOrAdd(Key(uri, host), _ => new Lazy<LibvirtConnection>(() =>
+        {
+            if (_daemons.TryGetValue(uri, out var ensureRunning))
+            {
+                ensureRunning();
+            }
+
+            return LibvirtConnection.Open(uri);
+        })).Value;
+
+    /// <summary>
+    /// Registers the tool's own daemon behind <paramref name="uri"/> (a lab's libvirtd): before the first connection
+    /// of a run, <paramref name="ensureRunning"/> restarts it if it died since.
+    /// </summary>
+    public void Supervise(string uri, Action ensureRunning) => _daemons[uri] = ensureRunning;
 
     /// <summary>Closes every connection to a URI (e.g. before the daemon behind it is stopped).</summary>
     public void Forget(string uri)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Xml.Linq;
 using VirtCluster.Engine.Providers;
 using VirtCluster.Libvirt;
 
@@ -60,7 +61,15 @@ public sealed class VolumeProvider(string type, LibvirtConnections connections) 
                 }
                 catch
                 {
-                    volume.Delete();
+                    // Best effort: with its daemon gone the volume stays, and the next run sees an unfinished upload.
+                    try
+                    {
+                        volume.Delete();
+                    }
+                    catch (LibvirtException)
+                    {
+                    }
+
                     volume.Dispose();
                     throw;
                 }
@@ -73,6 +82,13 @@ public sealed class VolumeProvider(string type, LibvirtConnections connections) 
             {
                 using var pool = Pool(request.Inputs);
                 var volume = pool.TryLookupVolume(Inputs.String(request.Inputs, "name"));
+                if (volume is not null && Inputs.OptionalString(request.Inputs, "uploadFrom") is { } source && !HoldsAllOf(volume, source))
+                {
+                    // An upload cut short (the run killed, the daemon gone) is not the image: create it again.
+                    volume.Dispose();
+                    return null;
+                }
+
                 return volume is null ? null : Adopt(volume);
             },
             cancellationToken);
@@ -100,6 +116,17 @@ public sealed class VolumeProvider(string type, LibvirtConnections connections) 
         {
             return new ProviderResult(volume.Key, new JsonObject { ["name"] = volume.Name, ["path"] = volume.Path });
         }
+    }
+
+    /// <summary>
+    /// Whether the volume's file is as long as <paramref name="source"/>: bytes are uploaded as they are, so an
+    /// unfinished upload is shorter. Volumes whose XML gives no physical size are taken as complete.
+    /// </summary>
+    private static bool HoldsAllOf(LibvirtStorageVolume volume, string source)
+    {
+        var physical = XElement.Parse(volume.XmlDesc()).Element("physical");
+        return physical is null || !File.Exists(source)
+            || long.Parse(physical.Value, System.Globalization.CultureInfo.InvariantCulture) == new FileInfo(source).Length;
     }
 
     private static void Upload(LibvirtStorageVolume volume, string source, IProgress<string>? progress, CancellationToken ct)
