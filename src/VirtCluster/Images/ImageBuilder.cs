@@ -120,11 +120,23 @@ public sealed class ImageBuilder
         return release;
     }
 
+    /// <summary>
+    /// Runs one step of the build; a failure names the step (cancellation passes through unchanged), so
+    /// that an error such as a full disk says which part of the build it stopped.
+    /// </summary>
     private static async Task Step(IProgress<string>? progress, string description, Stopwatch clock, Func<Task> action)
     {
         var started = clock.Elapsed;
         progress?.Report(description + " ...");
-        await action().ConfigureAwait(false);
+        try
+        {
+            await action().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"{description} failed: {e.Message}", e);
+        }
+
         progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{description}: done in {(clock.Elapsed - started).TotalSeconds:F1} s"));
     }
 

@@ -63,6 +63,27 @@ public sealed class ImageBuilderTests : IDisposable
     }
 
     [Fact]
+    public async Task ABuildThatRunsOutOfDiskFailsNamingTheStepAndLeavesNothing()
+    {
+        // mmdebstrap writes everything below its target (it points TMPDIR into the new root). The package
+        // lists take about 120 MiB and the downloaded packages 30 MiB more, so 220 MiB fills up half way
+        // through unpacking them: a half-written root file system that has to go.
+        using var disk = new SmallFileSystem("220m");
+        var spec = Spec(SpecFolder.ValidYaml);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            new ImageBuilder(new ImageCache(disk.Path)).BuildAsync(spec, null, CancellationToken.None));
+
+        Assert.StartsWith("tiny: installing 2 packages on Debian bookworm (minbase) failed: 'mmdebstrap' failed", error.Message);
+        Assert.Contains("No space left on device", error.Message);
+        Assert.Empty(new ImageCache(disk.Path).Keys());
+        Assert.Empty(Directory.GetFileSystemEntries(disk.Path));
+        Assert.Equal(0, disk.UsedBytes);
+        // The tmpfs itself is mounted at the cache root; nothing mmdebstrap mounted may stay below it.
+        Assert.DoesNotContain(File.ReadAllLines("/proc/self/mountinfo"), l => l.Contains(disk.Path + "/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ACompleteEntryIsReusedWithoutBuilding()
     {
         var spec = Spec(SpecFolder.ValidYaml);
