@@ -55,7 +55,12 @@ public sealed class ImageBuilder
                 () => Bootstrap(spec, rootfs, progress, cancellationToken)).ConfigureAwait(false);
             await Step(progress, $"{spec.Name}: customising the root file system", clock,
                 () => RootfsCustomizer.ApplyAsync(spec, rootfs, cancellationToken)).ConfigureAwait(false);
-            var kernelVersion = CopyBootFiles(rootfs, buildDirectory);
+            var kernelVersion = "";
+            await Step(progress, $"{spec.Name}: copying the kernel and initrd for direct boot", clock, () =>
+            {
+                kernelVersion = CopyBootFiles(rootfs, buildDirectory);
+                return Task.CompletedTask;
+            }).ConfigureAwait(false);
 
             var raw = Path.Combine(buildDirectory, "image.raw");
             await Step(progress, $"{spec.Name}: writing a {FormatSize(spec.SizeBytes)} ext4 file system", clock,

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using VirtCluster.Network;
 
 namespace VirtCluster.Tests.Network;
@@ -6,6 +7,7 @@ namespace VirtCluster.Tests.Network;
 /// Runs a real private libvirtd in a namespace created by the test. Every test stops its lab and checks
 /// that nothing is left, also when an assertion fails on the way.
 /// </summary>
+[SupportedOSPlatform("linux")]
 public sealed class LabEnvironmentTests(LabStateFolder state) : IClassFixture<LabStateFolder>
 {
     private const string IsolatedNetwork = """
@@ -112,6 +114,68 @@ public sealed class LabEnvironmentTests(LabStateFolder state) : IClassFixture<La
         var after = await crashed.FindLeftoversAsync(CancellationToken.None);
         Assert.True(after.IsClean, after.ToString());
     }
+
+    [Fact]
+    public async Task AfterTheDaemonWasKilledResumeRestartsItOnItsStateAndItTakesBackItsNetworkAndDnsmasq()
+    {
+        var lab = NewLab();
+        var network = Path.Combine(state.Path, "network.xml");
+        File.WriteAllText(network, IsolatedNetwork);
+
+        await WithLab(lab, async () =>
+        {
+            Assert.False(await lab.ResumeAsync(null, CancellationToken.None)); // not created yet: nothing to resume
+            await lab.StartAsync(null, CancellationToken.None);
+            Virsh(lab, "net-create", network);
+            var dnsmasq = await DnsmasqPidsAsync(lab);
+            Assert.NotEmpty(dnsmasq);
+            var daemon = int.Parse(File.ReadAllText(lab.Paths.PidFile).Trim());
+            Assert.Equal(0, ProgramRun.Run("kill", "-KILL", daemon.ToString()).ExitCode);
+            Assert.False(lab.IsRunning);
+            Assert.True(lab.IsResumable);
+
+            Assert.True(await lab.ResumeAsync(null, CancellationToken.None));
+
+            Assert.True(lab.IsRunning);
+            Assert.Contains("vctest", Virsh(lab, "net-list", "--name"));
+            Assert.Equal(dnsmasq, await DnsmasqPidsAsync(lab)); // the same processes: taken back, not started twice
+            Assert.False(await lab.ResumeAsync(null, CancellationToken.None)); // running: nothing to do
+        });
+
+        var leftovers = await lab.FindLeftoversAsync(CancellationToken.None);
+        Assert.True(leftovers.IsClean, leftovers.ToString());
+        Assert.False(lab.IsResumable);
+    }
+
+    [Fact]
+    public async Task ThePrivateDaemonsFoldersAndSocketAreClosedToOtherUsers()
+    {
+        var lab = NewLab();
+        await WithLab(lab, async () =>
+        {
+            await lab.StartAsync(null, CancellationToken.None);
+
+            var root = File.GetUnixFileMode(lab.Paths.Root);
+            Assert.Equal(UnixFileMode.None, root & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+                | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute));
+
+            // As user nobody: none of the daemon's folders can be listed, and its socket cannot be reached.
+            foreach (var folder in lab.Paths.Mounts.Select(m => m.Source).Append(lab.Paths.Overlays).Append(lab.Paths.Consoles))
+            {
+                var (exitCode, output) = AsNobody("ls", folder);
+                Assert.True(exitCode != 0 && output.Contains("Permission denied", StringComparison.Ordinal), $"{folder} is readable by others: {output}");
+            }
+
+            var (code, virsh) = AsNobody("virsh", "-c", lab.ConnectionUri, "list");
+            Assert.True(code != 0, $"another user reached the lab's libvirtd: {virsh}");
+        });
+    }
+
+    private static async Task<List<int>> DnsmasqPidsAsync(LabEnvironment lab) =>
+        [.. (await lab.FindLeftoversAsync(CancellationToken.None)).Processes.Where(p => p.Command == "dnsmasq").Select(p => p.Pid).Order()];
+
+    private static (int ExitCode, string Output) AsNobody(params string[] command) =>
+        ProgramRun.Run("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "--", .. command]);
 
     [Fact]
     public void AStateFolderTooDeepForAUnixSocketIsRefusedUpFront()
