@@ -27,10 +27,12 @@ public sealed class Planner(ProviderRegistry providers)
                 ? step.Old?.Outputs
                 : null;
 
+        bool BeingUpdated(Urn urn) => byUrn.TryGetValue(urn, out var step) && step.Kind is StepKind.Update or StepKind.UpdateRestart;
+
         foreach (var declaration in declared)
         {
             var provider = declaration.IsComponent ? null : Provider(declaration);
-            var inputs = InputResolver.Resolve(declaration.Inputs, KnownOutputs);
+            var inputs = InputResolver.Resolve(declaration.Inputs, KnownOutputs, BeingUpdated);
             state.Resources.TryGetValue(declaration.Urn, out var old);
             if (scope is not null && !scope.Contains(declaration.Urn))
             {

@@ -10,6 +10,8 @@ namespace VirtCluster.Lab;
 /// </summary>
 public sealed class LabNodeReadiness(string labNamespace, StackKeys keys, TimeSpan bootTimeout) : INodeReadiness
 {
+    public IReadOnlyCollection<string> OutputNames { get; } = ["hostKey"];
+
     public async Task<JsonObject> WaitUntilReadyAsync(JsonObject nodeInputs, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var node = Inputs.String(nodeInputs, "name");

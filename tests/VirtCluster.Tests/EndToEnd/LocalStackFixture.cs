@@ -1,38 +1,18 @@
-using System.Diagnostics;
 using VirtCluster.Network;
-using VirtCluster.Testing;
 
 namespace VirtCluster.Tests.EndToEnd;
 
 /// <summary>
-/// A throwaway copy of the project with a lab stack of its own (own namespace, bridge and state), driven through
-/// the real program as a child process, exactly as a user runs it. Whatever happens, Dispose destroys the stack,
-/// stops the lab and removes the folder.
+/// The local stack's shape (two nodes and the benchmark stage with a cut-down suite) in a throwaway project; see
+/// <see cref="LabProject"/>.
 /// </summary>
 public sealed class LocalStackFixture : IDisposable
 {
+    private readonly LabProject _project;
+
     public LocalStackFixture()
     {
-        var id = Guid.NewGuid().ToString("N")[..6];
-        Stack = "e2e";
-        Namespace = "vce2e-" + id;
-        Project = Directory.CreateTempSubdirectory("vc-e2e-").FullName;
-        File.Copy(Path.Combine(TestPaths.RepoRoot, "Pulumi.yaml"), Path.Combine(Project, "Pulumi.yaml"));
-        File.WriteAllText(Path.Combine(Project, "Pulumi.e2e.yaml"), $"""
-            config:
-              virtcluster:lab:
-                nodes: 2
-                namespace: {Namespace}
-              virtcluster:vcpus: 1
-              virtcluster:memory: 1GiB
-              virtcluster:io: virtio
-              virtcluster:hypervisor: auto
-              virtcluster:pinning: strict
-              virtcluster:image: {Path.Combine(TestPaths.RepoRoot, "images", "hpc-node.yaml")}
-              virtcluster:network:
-                name: vce2e
-                subnet: 10.79.0.0/24
-                bridge: vcbr-{id}
+        _project = new LabProject("e2e", nodes: 2, extraConfig: """
               virtcluster:bench:
                 enabled: true
                 suite: e2e-suite.yaml
@@ -40,7 +20,7 @@ public sealed class LocalStackFixture : IDisposable
             """);
 
         // The Debian suite, cut down so that emulated guests finish it in seconds.
-        File.WriteAllText(Path.Combine(Project, "e2e-suite.yaml"), """
+        File.WriteAllText(Path.Combine(_project.Directory, "e2e-suite.yaml"), """
             name: e2e
             description: NetPIPE and HPCC at small sizes
             binaries:
@@ -71,58 +51,11 @@ public sealed class LocalStackFixture : IDisposable
             """);
     }
 
-    public string Project { get; }
+    public LabEnvironment Lab => _project.Lab;
 
-    public string Stack { get; }
+    public string Node(int k) => _project.Node(k);
 
-    public string Namespace { get; }
+    public (int Exit, string Out, string Err) Run(TimeSpan timeout, params string[] args) => _project.Run(timeout, args);
 
-    public LabEnvironment Lab => new(Namespace, Path.Combine(Project, ".virtcluster", "lab", Stack));
-
-    public string Node(int k) => $"{Stack}-local-{k}";
-
-    /// <summary>Runs <c>virtcluster ARGS --stack e2e</c> in the project copy; returns exit code and output.</summary>
-    public (int Exit, string Out, string Err) Run(TimeSpan timeout, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Project,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "VirtCluster.Infra.dll"));
-        // The stack option goes right after the verb: anything after "--" belongs to the remote command.
-        foreach (var arg in args.Take(1).Append("--stack").Append(Stack).Concat(args.Skip(1)))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("VIRTCLUSTER_BACKEND");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            return (-1, stdout.Result, stderr.Result + $"\n(killed after {timeout})");
-        }
-
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Run(TimeSpan.FromMinutes(3), "destroy", "--yes");
-        }
-        finally
-        {
-            // Last resort after a failed destroy: the lab knows its own processes and namespace.
-            Lab.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
-            Directory.Delete(Project, recursive: true);
-        }
-    }
+    public void Dispose() => _project.Dispose();
 }

@@ -8,5 +8,8 @@ namespace VirtCluster.Resources.Libvirt;
 /// </summary>
 public interface INodeReadiness
 {
+    /// <summary>The outputs <see cref="WaitUntilReadyAsync"/> returns; a node recorded without them was never seen ready.</summary>
+    IReadOnlyCollection<string> OutputNames { get; }
+
     Task<JsonObject> WaitUntilReadyAsync(JsonObject nodeInputs, IProgress<string>? progress, CancellationToken cancellationToken);
 }

@@ -17,13 +17,21 @@ public sealed class NodeProvider(LibvirtConnections connections, INodeReadiness?
 
     public IReadOnlyList<CheckFailure> Check(JsonObject inputs) => Inputs.RequireStrings(inputs, "uri", "name", "host", "xml");
 
-    public DiffResult Diff(ResourceSnapshot old, JsonObject newInputs) =>
-        InputDiff.Compare(old.Inputs, newInputs, property => property switch
+    public DiffResult Diff(ResourceSnapshot old, JsonObject newInputs)
+    {
+        var diff = InputDiff.Compare(old.Inputs, newInputs, property => property switch
         {
             "xml" => DiffKind.UpdateRestart,
             "shutdownTimeoutSeconds" => DiffKind.Update,
             _ => DiffKind.Replace,
         });
+
+        // A node recorded without its readiness outputs was never seen ready (its create was interrupted while it
+        // booted, and the next run found the domain): an update waits for it, without restarting it.
+        var unconfirmed = readiness?.OutputNames.Where(name => !old.Outputs.ContainsKey(name))
+            .Select(name => new PropertyDiff(name, null, "(wait until the node is ready)", DiffKind.Update)).ToList() ?? [];
+        return unconfirmed.Count == 0 ? diff : DiffResult.Of([.. diff.Properties, .. unconfirmed]);
+    }
 
     public async Task<ProviderResult> CreateAsync(ResourceRequest request, CancellationToken cancellationToken)
     {
@@ -54,9 +62,8 @@ public sealed class NodeProvider(LibvirtConnections connections, INodeReadiness?
                     return null;
                 }
 
-                var outputs = BaseOutputs(request.Inputs, domain);
-
                 // Readiness outputs (such as the pinned host key) cannot be re-read from libvirt; keep the recorded ones.
+                var outputs = BaseOutputs(request.Inputs, domain);
                 foreach (var (key, value) in request.OldOutputs ?? [])
                 {
                     if (!outputs.ContainsKey(key))

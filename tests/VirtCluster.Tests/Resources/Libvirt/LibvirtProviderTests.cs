@@ -134,6 +134,35 @@ public sealed class LibvirtProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task ANodeFoundRunningButNeverSeenReadyIsUpdatedInPlaceToWaitForIt()
+    {
+        var readiness = new RecordedReadiness();
+        var provider = new NodeProvider(_connections, readiness);
+        var inputs = NodeInputs("vc-booting", vcpus: 1);
+
+        // The domain runs, but the run that started it stopped before the node answered: what the next run reads
+        // back (to settle the pending create) has no host key.
+        using (var domain = _connections.Get(_uri, "agc01").DefineDomain(inputs["xml"]!.GetValue<string>()))
+        {
+            domain.Create();
+        }
+
+        var found = await provider.ReadAsync(Request(inputs, new ProviderResult("id", [])), default);
+        Assert.NotNull(found);
+        Assert.False(found.Outputs.ContainsKey("hostKey"));
+
+        var diff = provider.Diff(new ResourceSnapshot(new Urn("urn:n"), found.Id, inputs, found.Outputs), inputs);
+        Assert.Equal(DiffKind.Update, diff.Kind);
+        Assert.Equal("hostKey", Assert.Single(diff.Properties).Path);
+
+        var updated = await provider.UpdateAsync(Request(inputs, found, inputs), default);
+        Assert.Equal(found.Id, updated.Id);
+        Assert.Equal(RecordedReadiness.HostKey, updated.Outputs["hostKey"]!.GetValue<string>());
+        Assert.Equal(DiffKind.Same, provider.Diff(new ResourceSnapshot(new Urn("urn:n"), updated.Id, inputs, updated.Outputs), inputs).Kind);
+        await provider.DeleteAsync(Request(inputs, updated), default);
+    }
+
+    [Fact]
     public async Task MovingANodeToAnotherHostReplacesIt()
     {
         var provider = new NodeProvider(_connections);
@@ -162,6 +191,17 @@ public sealed class LibvirtProviderTests : IDisposable
         ["xml"] = $"<domain type='test'><name>{name}</name><memory unit='MiB'>512</memory><vcpu>{vcpus}</vcpu>"
             + "<os><type>hvm</type></os></domain>",
     };
+
+    /// <summary>Readiness as a lab node reports it, without a guest to wait for (the test driver runs none).</summary>
+    private sealed class RecordedReadiness : INodeReadiness
+    {
+        public const string HostKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBd1ABaiUCIrjcFvp5p6dJDSFT8ivLmTLnt2ZtNAvtDG";
+
+        public IReadOnlyCollection<string> OutputNames { get; } = ["hostKey"];
+
+        public Task<JsonObject> WaitUntilReadyAsync(JsonObject nodeInputs, IProgress<string>? progress, CancellationToken cancellationToken) =>
+            Task.FromResult(new JsonObject { ["hostKey"] = HostKey });
+    }
 
     private static ResourceRequest Request(JsonObject inputs, ProviderResult? previous = null, JsonObject? oldInputs = null) =>
         new(new Urn("urn:virtcluster:t::p::x::y"), previous?.Id, inputs, oldInputs, previous?.Outputs);

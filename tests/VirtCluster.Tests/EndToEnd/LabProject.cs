@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using VirtCluster.Network;
+using VirtCluster.Testing;
+
+namespace VirtCluster.Tests.EndToEnd;
+
+/// <summary>
+/// A throwaway copy of the project with a lab stack of its own (own namespace, bridge and state), driven through
+/// the real program as a child process, exactly as a user runs it. Whatever happens, Dispose destroys the stack,
+/// stops the lab and removes the folder.
+/// </summary>
+public sealed class LabProject : IDisposable
+{
+    /// <param name="stack">The stack's name (nodes are named STACK-local-K).</param>
+    /// <param name="nodes">VMs in the lab.</param>
+    /// <param name="extraConfig">More <c>config:</c> lines (two-space indented), e.g. the bench stage.</param>
+    /// <param name="labConfig">More <c>virtcluster:lab:</c> keys (four-space indented), e.g. a boot timeout.</param>
+    public LabProject(string stack, int nodes, string extraConfig = "", string labConfig = "")
+    {
+        var id = Guid.NewGuid().ToString("N")[..6];
+        Stack = stack;
+        Namespace = "vce2e-" + id;
+        Directory = System.IO.Directory.CreateTempSubdirectory("vc-e2e-").FullName;
+        File.Copy(Path.Combine(TestPaths.RepoRoot, "Pulumi.yaml"), Path.Combine(Directory, "Pulumi.yaml"));
+        File.WriteAllText(Path.Combine(Directory, $"Pulumi.{stack}.yaml"), $"""
+            config:
+              virtcluster:lab:
+                nodes: {nodes}
+                namespace: {Namespace}
+            {labConfig}
+              virtcluster:vcpus: 1
+              virtcluster:memory: 1GiB
+              virtcluster:io: virtio
+              virtcluster:hypervisor: auto
+              virtcluster:pinning: strict
+              virtcluster:image: {Path.Combine(TestPaths.RepoRoot, "images", "hpc-node.yaml")}
+              virtcluster:network:
+                name: vce2e
+                subnet: 10.79.0.0/24
+                bridge: vcbr-{id}
+            {extraConfig}
+            """);
+    }
+
+    /// <summary>The project folder (stack files, and the state under .virtcluster).</summary>
+    public string Directory { get; }
+
+    public string Stack { get; }
+
+    public string Namespace { get; }
+
+    public LabEnvironment Lab => new(Namespace, Path.Combine(Directory, ".virtcluster", "lab", Stack));
+
+    /// <summary>The stack's journal: it exists while a run changes the stack and holds its pending operations.</summary>
+    public string Journal => Path.Combine(Directory, ".virtcluster", "stacks", Stack + ".journal");
+
+    public string LockFile => Path.Combine(Directory, ".virtcluster", "stacks", Stack + ".lock");
+
+    public string Node(int k) => $"{Stack}-local-{k}";
+
+    /// <summary>Runs <c>virtcluster ARGS --stack STACK</c> in the project copy; returns exit code and output.</summary>
+    public (int Exit, string Out, string Err) Run(TimeSpan timeout, params string[] args) => Start(new Dictionary<string, string>(), args).Wait(timeout);
+
+    /// <summary>Starts <c>virtcluster ARGS --stack STACK</c> with extra environment variables, without waiting.</summary>
+    public RunningVerb Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "VirtCluster.Infra.dll"));
+
+        // The stack option goes right after the verb: anything after "--" belongs to the remote command.
+        foreach (var arg in args.Take(1).Append("--stack").Append(Stack).Concat(args.Skip(1)))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("VIRTCLUSTER_BACKEND");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return new RunningVerb(Process.Start(start)!);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Run(TimeSpan.FromMinutes(3), "destroy", "--yes", "--force-unlock");
+        }
+        finally
+        {
+            // Last resort after a failed destroy: the lab knows its own processes and namespace.
+            Lab.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+    }
+}
+
+/// <summary>A verb running as a child process: its output is collected while it runs.</summary>
+public sealed class RunningVerb(Process process)
+{
+    private readonly Task<string> _stdout = process.StandardOutput.ReadToEndAsync();
+    private readonly Task<string> _stderr = process.StandardError.ReadToEndAsync();
+
+    public int Pid => process.Id;
+
+    /// <summary>Waits for the verb to end; kills it (and what it started) after <paramref name="timeout"/>.</summary>
+    public (int Exit, string Out, string Err) Wait(TimeSpan timeout)
+    {
+        using (process)
+        {
+            if (!process.WaitForExit(timeout))
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+                return (-1, _stdout.Result, _stderr.Result + $"\n(killed after {timeout})");
+            }
+
+            return (process.ExitCode, _stdout.Result, _stderr.Result);
+        }
+    }
+}
