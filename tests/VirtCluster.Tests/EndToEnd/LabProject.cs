@@ -19,6 +19,7 @@ public sealed class LabProject : IDisposable
     {
         var id = Guid.NewGuid().ToString("N")[..6];
         Stack = stack;
+        Nodes = nodes;
         Namespace = "vce2e-" + id;
         Directory = System.IO.Directory.CreateTempSubdirectory("vc-e2e-").FullName;
         File.Copy(Path.Combine(TestPaths.RepoRoot, "Pulumi.yaml"), Path.Combine(Directory, "Pulumi.yaml"));
@@ -49,6 +50,8 @@ public sealed class LabProject : IDisposable
 
     public string Namespace { get; }
 
+    public int Nodes { get; }
+
     public LabEnvironment Lab => new(Namespace, Path.Combine(Directory, ".virtcluster", "lab", Stack));
 
     /// <summary>The stack's journal: it exists while a run changes the stack and holds its pending operations.</summary>
@@ -56,7 +59,8 @@ public sealed class LabProject : IDisposable
 
     public string LockFile => Path.Combine(Directory, ".virtcluster", "stacks", Stack + ".lock");
 
-    public string Node(int k) => $"{Stack}-local-{k}";
+    /// <summary>The name of node <paramref name="k"/> (a lone node has no index).</summary>
+    public string Node(int k) => Nodes == 1 ? $"{Stack}-local" : $"{Stack}-local-{k}";
 
     /// <summary>Runs <c>virtcluster ARGS --stack STACK</c> in the project copy; returns exit code and output.</summary>
     public (int Exit, string Out, string Err) Run(TimeSpan timeout, params string[] args) => Start(new Dictionary<string, string>(), args).Wait(timeout);

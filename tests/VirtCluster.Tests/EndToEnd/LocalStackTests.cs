@@ -6,6 +6,7 @@ namespace VirtCluster.Tests.EndToEnd;
 /// across both -> refresh without drift -> destroy ->
 /// nothing left. Cleanup also runs when a step fails (the fixture).
 /// </summary>
+[Collection(RealVmCollection.Name)]
 public sealed class LocalStackTests(LocalStackFixture stack) : IClassFixture<LocalStackFixture>
 {
     private static readonly TimeSpan Long = TimeSpan.FromMinutes(15);

@@ -29,4 +29,13 @@ internal static class Inputs
         [.. properties
             .Where(p => !(inputs[p] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0))
             .Select(p => new CheckFailure(p, "required (a non-empty string)"))];
+
+    /// <summary>
+    /// A network or pool recorded as defined but not running (its start was cut short, or it was stopped behind the
+    /// tool's back) is started in place: an update whose only change is <c>active</c>.
+    /// </summary>
+    public static DiffResult StartIfInactive(ResourceSnapshot old, DiffResult diff) =>
+        old.Outputs["active"] is JsonValue active && active.TryGetValue<bool>(out var running) && !running
+            ? DiffResult.Of([.. diff.Properties, new PropertyDiff("active", false, true, DiffKind.Update)])
+            : diff;
 }

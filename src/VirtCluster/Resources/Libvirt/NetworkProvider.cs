@@ -14,7 +14,7 @@ public sealed class NetworkProvider(LibvirtConnections connections) : IResourceP
     public IReadOnlyList<CheckFailure> Check(JsonObject inputs) => Inputs.RequireStrings(inputs, "uri", "name", "xml");
 
     public DiffResult Diff(ResourceSnapshot old, JsonObject newInputs) =>
-        InputDiff.Compare(old.Inputs, newInputs, _ => DiffKind.Replace);
+        Inputs.StartIfInactive(old, InputDiff.Compare(old.Inputs, newInputs, _ => DiffKind.Replace));
 
     public Task<ProviderResult> CreateAsync(ResourceRequest request, CancellationToken cancellationToken) =>
         Task.Run(
@@ -44,8 +44,9 @@ public sealed class NetworkProvider(LibvirtConnections connections) : IResourceP
             },
             cancellationToken);
 
+    /// <summary>Only ever asked to start it again (see Diff): every change of inputs replaces it.</summary>
     public Task<ProviderResult> UpdateAsync(ResourceRequest request, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("networks are replaced, never updated in place");
+        CreateAsync(request, cancellationToken);
 
     public Task DeleteAsync(ResourceRequest request, CancellationToken cancellationToken) =>
         Task.Run(

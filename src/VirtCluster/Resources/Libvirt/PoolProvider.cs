@@ -14,7 +14,7 @@ public sealed class PoolProvider(LibvirtConnections connections) : IResourceProv
     public IReadOnlyList<CheckFailure> Check(JsonObject inputs) => Inputs.RequireStrings(inputs, "uri", "name", "xml");
 
     public DiffResult Diff(ResourceSnapshot old, JsonObject newInputs) =>
-        InputDiff.Compare(old.Inputs, newInputs, _ => DiffKind.Replace);
+        Inputs.StartIfInactive(old, InputDiff.Compare(old.Inputs, newInputs, _ => DiffKind.Replace));
 
     public string? ConcurrencyKey(JsonObject inputs) => Inputs.StorageKey(inputs);
 
@@ -46,8 +46,9 @@ public sealed class PoolProvider(LibvirtConnections connections) : IResourceProv
             },
             cancellationToken);
 
+    /// <summary>Only ever asked to start it again (see Diff): every change of inputs replaces it.</summary>
     public Task<ProviderResult> UpdateAsync(ResourceRequest request, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("storage pools are replaced, never updated in place");
+        CreateAsync(request, cancellationToken);
 
     public Task DeleteAsync(ResourceRequest request, CancellationToken cancellationToken) =>
         Task.Run(

@@ -31,6 +31,30 @@ public sealed class LibvirtProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task ANetworkFoundDefinedButStoppedIsStartedInPlace()
+    {
+        var provider = new NetworkProvider(_connections);
+        var inputs = NetworkInputs("vc-stopped");
+        var created = await provider.CreateAsync(Request(inputs), default);
+        using (var network = _connections.Get(_uri).LookupNetwork("vc-stopped"))
+        {
+            network.Destroy(); // as after a start cut short by the daemon's death
+        }
+
+        var read = await provider.ReadAsync(Request(inputs, created), default);
+        Assert.False(read!.Outputs["active"]!.GetValue<bool>());
+        var diff = provider.Diff(new ResourceSnapshot(new Urn("urn:n"), read.Id, inputs, read.Outputs), inputs);
+        Assert.Equal(DiffKind.Update, diff.Kind);
+
+        var updated = await provider.UpdateAsync(Request(inputs, read, inputs), default);
+
+        Assert.True(updated.Outputs["active"]!.GetValue<bool>());
+        Assert.True((await provider.ReadAsync(Request(inputs, updated), default))!.Outputs["active"]!.GetValue<bool>());
+        Assert.Equal(DiffKind.Same, provider.Diff(new ResourceSnapshot(new Urn("urn:n"), updated.Id, inputs, updated.Outputs), inputs).Kind);
+        await provider.DeleteAsync(Request(inputs, updated), default);
+    }
+
+    [Fact]
     public async Task CreatingANetworkThatAlreadyExistsAdoptsIt()
     {
         var provider = new NetworkProvider(_connections);
