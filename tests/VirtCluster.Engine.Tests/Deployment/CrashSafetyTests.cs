@@ -117,6 +117,34 @@ public sealed class CrashSafetyTests
     }
 
     [Fact]
+    public async Task SigtermDuringUpStopsCleanlyWithExitCode143AndTheNextRunConverges()
+    {
+        // Big enough that up is still running when the signal arrives.
+        using var project = new CrashProject(hosts: 200);
+        var journal = Path.Combine(project.Backend, "stacks", CrashProject.Stack + ".journal");
+        var (process, outcome) = project.Start("up", "--yes");
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (!File.Exists(journal) && !outcome.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(5);
+        }
+
+        Assert.True(File.Exists(journal), "up never started changing the stack");
+        Assert.Equal(0, Kill(process.Id, 15));
+        var (code, output) = await outcome;
+
+        Assert.True(code == 128 + 15, $"expected exit code 143 after SIGTERM, got {code}: {output}");
+        Assert.Contains("interrupted (SIGTERM)", output);
+        Assert.Contains("stopped cleanly", output);
+        var (rerun, rerunOutput) = await project.RunAsync(null, "up", "--yes");
+        Assert.True(rerun == ExitCodes.Success, $"the re-run exited with {rerun}: {rerunOutput}");
+        await AssertConvergedAsync(project, 0);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
+    private static extern int Kill(int pid, int signal);
+
+    [Fact]
     public async Task AKilledRunLeavesAStaleLockThatIsReportedWithTheForceUnlockHint()
     {
         using var project = new CrashProject(hosts: 1);

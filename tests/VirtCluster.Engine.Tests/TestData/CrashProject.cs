@@ -79,7 +79,28 @@ internal sealed class CrashProject : IDisposable
     public Task<(int Code, string Output)> InterruptAsync(int interruptAfterStep, params string[] args) =>
         RunWithHookAsync("VIRTCLUSTER_TEST_INTERRUPT_AFTER_STEP", interruptAfterStep, args);
 
-    private async Task<(int Code, string Output)> RunWithHookAsync(string variable, int? step, string[] args)
+    /// <summary>Starts the CLI without waiting; the caller signals it and collects the outcome.</summary>
+    public (Process Process, Task<(int Code, string Output)> Outcome) Start(params string[] args)
+    {
+        var process = StartProcess("VIRTCLUSTER_TEST_CRASH_AFTER_STEP", null, args);
+        return (process, CollectAsync(process));
+    }
+
+    private Task<(int Code, string Output)> RunWithHookAsync(string variable, int? step, string[] args) =>
+        CollectAsync(StartProcess(variable, step, args));
+
+    private static async Task<(int Code, string Output)> CollectAsync(Process process)
+    {
+        using (process)
+        {
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return (process.ExitCode, await output + await error);
+        }
+    }
+
+    private Process StartProcess(string variable, int? step, string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var arg in (string[])[Program, "cli", .. args, "--stack", Stack, "--cwd", Directory])
@@ -88,12 +109,9 @@ internal sealed class CrashProject : IDisposable
         }
 
         start.Environment[variable] = step?.ToString() ?? "";
-        using var process = Process.Start(start)!;
+        var process = Process.Start(start)!;
         process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+        return process;
     }
 
     public void Dispose() => _dir.Dispose();
