@@ -280,6 +280,13 @@ public sealed class FileStateStore : IStateStore, IDisposable
         }
 
         _journal = File.OpenHandle(JournalPath, FileMode.Create, FileAccess.Write, FileShare.Read);
+        if (!OperatingSystem.IsWindows())
+        {
+            // Like the checkpoint, the journal holds encrypted secrets and resource details: the owner's only. Set
+            // before anything is written to it.
+            File.SetUnixFileMode(_journal, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
         var header = Encoding.UTF8.GetBytes(new JsonObject { ["version"] = FormatVersion, ["generation"] = _generation }.ToJsonString() + "\n");
         RandomAccess.Write(_journal, header, 0);
         Libc.Fsync(_journal, JournalPath);

@@ -62,6 +62,18 @@ public sealed class FileStateStoreTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void TheJournalIsReadableByTheOwnerOnlyWhateverTheUmask()
+    {
+        using var dir = new TempDirectory();
+        using var store = new FileStateStore(dir.Path, "dev", null);
+
+        store.Append(new ResourceCommitted(Resource("a")));
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(store.JournalPath));
+    }
+
+    [Fact]
     public async Task ACorruptCheckpointIsAnErrorThatNamesTheFileAndLeavesItUntouched()
     {
         using var dir = new TempDirectory();
