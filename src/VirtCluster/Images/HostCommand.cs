@@ -179,9 +179,16 @@ internal static class HostCommand
         return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
     }
 
+    /// <summary>
+    /// The last 30 lines, which say how the program ended. A full disk is often reported much earlier and buried
+    /// under what failed because of it, so its first report is kept in front.
+    /// </summary>
     private static string Tail(string output)
     {
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        return string.Join('\n', lines.Skip(Math.Max(0, lines.Length - 30)));
+        var skipped = Math.Max(0, lines.Length - 30);
+        var tail = string.Join('\n', lines.Skip(skipped));
+        var full = lines.Take(skipped).FirstOrDefault(line => line.Contains("No space left on device", StringComparison.Ordinal));
+        return full is null ? tail : full + "\n...\n" + tail;
     }
 }
