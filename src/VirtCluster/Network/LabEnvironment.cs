@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using VirtCluster.Images;
 
 namespace VirtCluster.Network;
@@ -98,6 +99,7 @@ public sealed partial class LabEnvironment
             await TerminateAsync([hung], cancellationToken).ConfigureAwait(false);
         }
 
+        await RemoveHalfStartedNetworksAsync(progress, cancellationToken).ConfigureAwait(false);
         progress?.Report($"lab {Name}: libvirtd was not running; restarting it on the lab's state (running guests are kept)");
         await HostCommand.RunCheckedAsync("ip", InNamespace("sh", "-c", DaemonScript()).Skip(1), null, cancellationToken)
             .ConfigureAwait(false);
@@ -135,6 +137,35 @@ public sealed partial class LabEnvironment
         var links = await NetworkNamespace.LinksAsync(Name, cancellationToken).ConfigureAwait(false);
         var paths = new[] { Paths.Run, Paths.Lib, Paths.Log, Paths.Config }.Where(Directory.Exists).ToList();
         return new LabLeftovers(namespaceExists ? Name : null, processes, links, paths);
+    }
+
+    /// <summary>
+    /// A network whose start the daemon's death cut short has its bridge, and maybe its dnsmasq, but no status file:
+    /// libvirt, once back, sees it stopped and could not start it over them. Removes those; networks that had
+    /// started (a status file names their bridge) are left to libvirt to take back.
+    /// </summary>
+    private async Task RemoveHalfStartedNetworksAsync(IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var statusFolder = Path.Combine(Paths.Run, "libvirt", "network");
+        var started = Directory.Exists(statusFolder)
+            ? Directory.GetFiles(statusFolder, "*.xml").Select(file => (Name: Path.GetFileNameWithoutExtension(file), Status: XDocument.Load(file))).ToList()
+            : [];
+        var startedBridges = started.SelectMany(n => n.Status.Descendants("bridge")).Select(b => (string?)b.Attribute("name")).OfType<string>().ToHashSet();
+        foreach (var bridge in await NetworkNamespace.BridgesAsync(Name, cancellationToken).ConfigureAwait(false))
+        {
+            if (!startedBridges.Contains(bridge))
+            {
+                progress?.Report($"lab {Name}: removing bridge {bridge}, left by a network start that did not finish");
+                await NetworkNamespace.DeleteLinkAsync(Name, bridge, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var startedNames = started.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+        var strays = LabProcesses.Find(Paths, NetworkNamespace.Identity(Name))
+            .Where(p => p.Command == "dnsmasq" && LabProcesses.DnsmasqNetwork(p.Pid) is { } network && !startedNames.Contains(network))
+            .Select(p => p.Pid)
+            .ToList();
+        await TerminateAsync(strays, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The daemon's pid from the pid file, if that process is alive and really this lab's libvirtd.</summary>

@@ -61,4 +61,20 @@ internal static class LabProcesses
             return "?";
         }
     }
+
+    /// <summary>The libvirt network a dnsmasq serves, from its <c>--conf-file=.../NAME.conf</c>; null if not one of libvirt's.</summary>
+    public static string? DnsmasqNetwork(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Split('\0')
+                .Where(arg => arg.StartsWith("--conf-file=/var/lib/libvirt/dnsmasq/", StringComparison.Ordinal) && arg.EndsWith(".conf", StringComparison.Ordinal))
+                .Select(arg => Path.GetFileNameWithoutExtension(arg))
+                .FirstOrDefault();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 }

@@ -44,6 +44,17 @@ internal static class NetworkNamespace
             .ToList();
     }
 
+    /// <summary>The bridges in the namespace.</summary>
+    public static async Task<IReadOnlyList<string>> BridgesAsync(string name, CancellationToken cancellationToken)
+    {
+        var output = await HostCommand.RunCheckedAsync("ip", ["-n", name, "-o", "link", "show", "type", "bridge"], null, cancellationToken)
+            .ConfigureAwait(false);
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(':', 3)[1].Trim()).ToList();
+    }
+
+    public static Task DeleteLinkAsync(string name, string link, CancellationToken cancellationToken) =>
+        HostCommand.RunCheckedAsync("ip", ["-n", name, "link", "del", link], null, cancellationToken);
+
     /// <summary>The namespace's identity (inode of its nsfs file), to recognise processes inside it.</summary>
     public static ulong? Identity(string name) => Exists(name) ? Posix.Inode(PathOf(name)) : null;
 

@@ -36,14 +36,18 @@ public sealed class LabFaultTests
     {
         using var project = new LabProject("kill", nodes: 1);
 
-        // Kill the lab's daemon while the base image streams into it.
-        var up = project.Start(new Dictionary<string, string>(), "up", "--yes");
-        await WaitForPendingAsync(project, "local-base");
-        KillLabDaemon(project);
-        var failed = up.Wait(Long);
+        // Kill the lab's daemon while it starts the network, then (on the next run) while the base image streams
+        // into it: each run fails naming the daemon, and leaves something half done for the next to settle.
+        foreach (var resource in new[] { "local-net", "local-base" })
+        {
+            var up = project.Start(new Dictionary<string, string>(), "up", "--yes");
+            await WaitForPendingAsync(project, resource);
+            KillLabDaemon(project);
+            var failed = up.Wait(Long);
 
-        Assert.True(failed.Exit == 1, $"up should fail ({failed.Exit}):\n{failed.Out}\n{failed.Err}");
-        Assert.Contains($"lost the connection to libvirt at {project.Lab.ConnectionUri}", failed.Err);
+            Assert.True(failed.Exit == 1, $"up should fail when libvirtd dies during {resource} ({failed.Exit}):\n{failed.Out}\n{failed.Err}");
+            Assert.Contains($"lost the connection to libvirt at {project.Lab.ConnectionUri}", failed.Err);
+        }
 
         var again = project.Run(Long, "up", "--yes");
         Assert.True(again.Exit == 0, $"the next up failed ({again.Exit}):\n{again.Out}\n{again.Err}");

@@ -148,6 +148,40 @@ public sealed class LabEnvironmentTests(LabStateFolder state) : IClassFixture<La
     }
 
     [Fact]
+    public async Task ResumeRemovesTheBridgeAndDnsmasqOfANetworkWhoseStartDidNotFinishSoItCanStartAgain()
+    {
+        var lab = NewLab();
+        var network = Path.Combine(state.Path, "network.xml");
+        File.WriteAllText(network, IsolatedNetwork);
+
+        await WithLab(lab, async () =>
+        {
+            await lab.StartAsync(null, CancellationToken.None);
+            Virsh(lab, "net-define", network);
+            Virsh(lab, "net-start", "vctest");
+            var daemon = int.Parse(File.ReadAllText(lab.Paths.PidFile).Trim());
+            Assert.Equal(0, ProgramRun.Run("kill", "-KILL", daemon.ToString()).ExitCode);
+
+            // As when the daemon dies in the middle of starting the network: bridge and dnsmasq up, no status saved.
+            File.Delete(Path.Combine(lab.Paths.Run, "libvirt", "network", "vctest.xml"));
+            Assert.NotEmpty(await DnsmasqPidsAsync(lab));
+
+            Assert.True(await lab.ResumeAsync(null, CancellationToken.None));
+
+            Assert.DoesNotContain("vcbr0", await NetworkNamespace.LinksAsync(lab.Name, CancellationToken.None));
+            Assert.Empty(await DnsmasqPidsAsync(lab));
+            Assert.Contains("vctest", Virsh(lab, "net-list", "--inactive", "--name"));
+            Virsh(lab, "net-start", "vctest");
+            Assert.Contains("vcbr0", await NetworkNamespace.LinksAsync(lab.Name, CancellationToken.None));
+            Virsh(lab, "net-destroy", "vctest");
+            Virsh(lab, "net-undefine", "vctest");
+        });
+
+        var leftovers = await lab.FindLeftoversAsync(CancellationToken.None);
+        Assert.True(leftovers.IsClean, leftovers.ToString());
+    }
+
+    [Fact]
     public async Task ThePrivateDaemonsFoldersAndSocketAreClosedToOtherUsers()
     {
         var lab = NewLab();
