@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using VirtCluster.Engine.Config;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace VirtCluster.Images;
@@ -65,9 +66,10 @@ public static partial class ImageSpecLoader
     private static YamlNode ReadRoot(string yaml, string file)
     {
         var stream = new YamlStream();
+        var parser = new LastEventParser(new Parser(new StringReader(yaml)));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
@@ -79,8 +81,13 @@ public static partial class ImageSpecLoader
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet throws these instead of a YamlException for some malformed text, such as a list left open at the end.
-            throw new ConfigException(new SourceLocation(file, 1, 1), string.Empty, "YAML syntax error: the text is malformed (is a '[' or '{' left open?)");
+            // YamlDotNet throws these instead of a YamlException for some malformed text, such as a list left open at the
+            // end; the last event it read is where the text stopped making sense.
+            var at = parser.LastStart;
+            throw new ConfigException(
+                new SourceLocation(file, (int)(at?.Line ?? 1), (int)(at?.Column ?? 1)),
+                string.Empty,
+                at is null ? "YAML syntax error: the text is malformed (is a '[' or '{' left open?)" : "YAML syntax error: a '[' or '{' here is never closed");
         }
 
         if (stream.Documents.Count != 1)
@@ -182,4 +189,19 @@ public static partial class ImageSpecLoader
 
     [GeneratedRegex("^([1-9][0-9]*)([KMGT])$")]
     private static partial Regex SizePattern();
+
+    /// <summary>Remembers where the last event it read started, which YamlDotNet's own exceptions do not always say.</summary>
+    private sealed class LastEventParser(IParser inner) : IParser
+    {
+        public Mark? LastStart { get; private set; }
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            var moved = inner.MoveNext();
+            LastStart = inner.Current?.Start ?? LastStart;
+            return moved;
+        }
+    }
 }

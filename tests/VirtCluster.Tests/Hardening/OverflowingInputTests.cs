@@ -67,7 +67,9 @@ public sealed class OverflowingInputTests
 
         var error = Record.Exception(() => ImageSpecLoader.Parse("name: n\nsuite: bookworm\npackages: [a, b\nsize: 3G\n", spec));
 
-        Assert.IsType<ConfigException>(error);
+        var config = Assert.IsType<ConfigException>(error);
+        Assert.Contains("a '[' or '{' here is never closed", config.Message);
+        Assert.True(config.Location!.Line >= 3, $"the error points at line {config.Location.Line}, before the open list: {config.Message}");
     }
 
     [Fact]
