@@ -72,7 +72,11 @@ internal sealed partial class StackSession : IDisposable
         return new StackSession(project, stack, backend, secrets);
     }
 
-    /// <summary>Loads configuration, opens the run's log, runs the program and builds the engine.</summary>
+    /// <summary>
+    /// Loads configuration, opens the run's log, runs the program (for <c>preview</c> and <c>up</c>) and builds the
+    /// engine. <c>destroy</c> and <c>refresh</c> work from the state alone, as Pulumi's do: they must work when the
+    /// program cannot run, e.g. when a host whose facts it reads is gone.
+    /// </summary>
     public static StackSession OpenEngine(ParseResult parse, GlobalOptions options, EngineHost host, string verb)
     {
         var session = OpenState(parse, options);
@@ -91,7 +95,11 @@ internal sealed partial class StackSession : IDisposable
             Log.Logger = session.Logger;
 
             var builder = new StackBuilder(session.Project.Name, session.Stack, config);
-            host.Program(builder);
+            if (verb is not ("destroy" or "refresh"))
+            {
+                host.Program(builder);
+            }
+
             var providers = new ProviderRegistry(host.Providers(config));
             IDeploymentObserver display;
             if (host.OutputIsTerminal)

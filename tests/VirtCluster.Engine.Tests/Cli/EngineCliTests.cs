@@ -223,6 +223,26 @@ public sealed class EngineCliTests
     }
 
     [Fact]
+    public async Task DestroyAndRefreshWorkFromTheStateWhenTheProgramCannotRun()
+    {
+        using var cli = new CliHarness();
+        await cli.RunAsync("up", "--yes", "--stack", "dev");
+        cli.Stack.ProgramFailure = new InvalidOperationException("host agc03: no route to host");
+
+        var (preview, _, previewError) = await cli.RunAsync("preview", "--stack", "dev");
+        var (refresh, refreshOut, _) = await cli.RunAsync("refresh", "--preview-only", "--stack", "dev");
+        var (destroy, destroyOut, destroyError) = await cli.RunAsync("destroy", "--yes", "--stack", "dev");
+
+        Assert.Equal(ExitCodes.OperationFailed, preview);
+        Assert.Contains("no route to host", previewError);
+        Assert.Equal(ExitCodes.Success, refresh);
+        Assert.Contains("Drift: 0 changed, 0 deleted", refreshOut);
+        Assert.True(destroy == ExitCodes.Success, destroyError);
+        Assert.Contains("11 deleted", destroyOut);
+        Assert.Empty(cli.Stack.Cloud.Objects);
+    }
+
+    [Fact]
     public async Task RefreshReportsDriftAndPreviewOnlyRecordsNothing()
     {
         using var cli = new CliHarness();

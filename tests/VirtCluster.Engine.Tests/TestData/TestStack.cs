@@ -41,8 +41,16 @@ internal sealed class TestStack
     }
 
     /// <summary>The program: what <see cref="Build"/> declares, usable as a <see cref="StackProgram"/>.</summary>
+    /// <summary>When set, the program fails with it, as a program whose hosts cannot be reached would.</summary>
+    public Exception? ProgramFailure { get; set; }
+
     public void Declare(StackBuilder builder)
     {
+        if (ProgramFailure is not null)
+        {
+            throw ProgramFailure;
+        }
+
         var network = builder.Declare("test:Network", "net", new JsonObject { ["subnet"] = "10.0.0.0/24" });
         for (var h = 0; h < Hosts; h++)
         {
