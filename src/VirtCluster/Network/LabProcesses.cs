@@ -4,7 +4,8 @@ namespace VirtCluster.Network;
 /// Recognises a lab's processes without trusting names: a process belongs to the lab when it lives in
 /// the lab's network namespace, or when its mount table has the lab's state folder bound over
 /// /var/lib/libvirt (true for the daemon and every QEMU and dnsmasq it started, even after the
-/// namespace name was deleted).
+/// namespace name was deleted). Zombies are left out: they have exited and hold nothing but a pid until
+/// their parent reaps them.
 /// </summary>
 internal static class LabProcesses
 {
@@ -19,7 +20,7 @@ internal static class LabProcesses
             }
 
             var inNamespace = namespaceId is not null && NetworkNamespace.OfProcess(pid) == namespaceId;
-            if (inNamespace || MountsLabState(pid, paths))
+            if ((inNamespace || MountsLabState(pid, paths)) && !IsZombie(pid))
             {
                 result.Add(new LabProcess(pid, CommandOf(pid)));
             }
@@ -75,6 +76,19 @@ internal static class LabProcesses
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
+        }
+    }
+
+    private static bool IsZombie(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
+        }
+        catch (IOException)
+        {
+            return true; // gone meanwhile
         }
     }
 }

@@ -96,9 +96,7 @@ public sealed class LabEnvironmentTests(LabStateFolder state) : IClassFixture<La
         {
             await crashed.StartAsync(null, CancellationToken.None);
             Virsh(crashed, "net-create", network);
-            var daemon = int.Parse(File.ReadAllText(crashed.Paths.PidFile).Trim());
-            Assert.Equal(0, ProgramRun.Run("kill", "-KILL", daemon.ToString()).ExitCode);
-            Assert.False(crashed.IsRunning);
+            await KillDaemonAsync(crashed);
 
             var leftovers = await crashed.FindLeftoversAsync(CancellationToken.None);
             Assert.Contains(leftovers.Processes, p => p.Command == "dnsmasq");
@@ -129,9 +127,7 @@ public sealed class LabEnvironmentTests(LabStateFolder state) : IClassFixture<La
             Virsh(lab, "net-create", network);
             var dnsmasq = await DnsmasqPidsAsync(lab);
             Assert.NotEmpty(dnsmasq);
-            var daemon = int.Parse(File.ReadAllText(lab.Paths.PidFile).Trim());
-            Assert.Equal(0, ProgramRun.Run("kill", "-KILL", daemon.ToString()).ExitCode);
-            Assert.False(lab.IsRunning);
+            await KillDaemonAsync(lab);
             Assert.True(lab.IsResumable);
 
             Assert.True(await lab.ResumeAsync(null, CancellationToken.None));
@@ -159,8 +155,7 @@ public sealed class LabEnvironmentTests(LabStateFolder state) : IClassFixture<La
             await lab.StartAsync(null, CancellationToken.None);
             Virsh(lab, "net-define", network);
             Virsh(lab, "net-start", "vctest");
-            var daemon = int.Parse(File.ReadAllText(lab.Paths.PidFile).Trim());
-            Assert.Equal(0, ProgramRun.Run("kill", "-KILL", daemon.ToString()).ExitCode);
+            await KillDaemonAsync(lab);
 
             // As when the daemon dies in the middle of starting the network: bridge and dnsmasq up, no status saved.
             File.Delete(Path.Combine(lab.Paths.Run, "libvirt", "network", "vctest.xml"));
@@ -203,6 +198,19 @@ public sealed class LabEnvironmentTests(LabStateFolder state) : IClassFixture<La
             var (code, virsh) = AsNobody("virsh", "-c", lab.ConnectionUri, "list");
             Assert.True(code != 0, $"another user reached the lab's libvirtd: {virsh}");
         });
+    }
+
+    /// <summary>SIGKILL to the lab's daemon (this test started it), then waits until it is gone: kill(1) does not wait.</summary>
+    private static async Task KillDaemonAsync(LabEnvironment lab)
+    {
+        var daemon = File.ReadAllText(lab.Paths.PidFile).Trim();
+        Assert.Equal(0, ProgramRun.Run("kill", "-KILL", daemon).ExitCode);
+        for (var i = 0; i < 200 && lab.IsRunning; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.False(lab.IsRunning);
     }
 
     private static async Task<List<int>> DnsmasqPidsAsync(LabEnvironment lab) =>
