@@ -64,12 +64,7 @@ internal sealed partial class StackSession : IDisposable
         var fromEnvironment = Environment.GetEnvironmentVariable("VIRTCLUSTER_BACKEND");
         var backend = Path.GetFullPath(parse.GetValue(options.Backend)
             ?? (string.IsNullOrEmpty(fromEnvironment) ? Path.Combine(project.Directory, ".virtcluster") : fromEnvironment));
-        var secrets = new LazySecretsProvider(() => PassphraseSecretsProvider.FromEnvironment(project, stack) is { SaltIsNew: false } provider
-            ? provider
-            : throw new ConfigException(
-                $"{ProjectManifest.StackFileName(stack)} has no encryptionsalt yet, so secrets in state could not be read back later: "
-                + "set a secret value first with 'config set KEY VALUE --secret', which creates it"));
-        return new StackSession(project, stack, backend, secrets);
+        return new StackSession(project, stack, backend, PassphraseSecretsProvider.Lazy(project, stack));
     }
 
     /// <summary>

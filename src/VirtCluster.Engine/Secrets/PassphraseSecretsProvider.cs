@@ -43,6 +43,17 @@ public sealed class PassphraseSecretsProvider : ISecretsProvider
     public string EncryptionSalt => $"{Version}{Convert.ToBase64String(_salt)}:{_check ?? Seal(CheckText)}";
 
     /// <summary>The provider for a stack, with the passphrase from <c>VIRTCLUSTER_CONFIG_PASSPHRASE</c>.</summary>
+    /// <summary>
+    /// The stack's provider, created on first use: a stack without secrets never needs the passphrase, and a
+    /// missing passphrase or salt is reported only when a secret must actually be read or written.
+    /// </summary>
+    public static ISecretsProvider Lazy(ProjectManifest project, string stack) =>
+        new Cli.LazySecretsProvider(() => FromEnvironment(project, stack) is { SaltIsNew: false } provider
+            ? provider
+            : throw new ConfigException(
+                $"{ProjectManifest.StackFileName(stack)} has no encryptionsalt yet, so secrets in state could not be read back later: "
+                + "set a secret value first with 'config set KEY VALUE --secret', which creates it"));
+
     public static PassphraseSecretsProvider FromEnvironment(ProjectManifest project, string stack) =>
         ForStack(project, stack, Environment.GetEnvironmentVariable(PassphraseVariable));
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using VirtCluster.Config;
 using VirtCluster.Engine.Config;
+using VirtCluster.Engine.Secrets;
 using VirtCluster.Engine.State;
 
 namespace VirtCluster.App;
@@ -22,7 +23,7 @@ public sealed record StackLocator(ProjectManifest Project, ClusterSpec Spec, str
             ?? throw new ConfigException("no stack selected: pass --stack NAME or set VIRTCLUSTER_STACK");
         var project = ProjectLoader.Load(directory);
         return new StackLocator(
-            project, ClusterSpecLoader.FromConfig(StackConfigLoader.Load(project, stack, secrets: null)), parse.GetValue<string?>("--backend"));
+            project, ClusterSpecLoader.FromConfig(StackConfigLoader.Load(project, stack, PassphraseSecretsProvider.Lazy(project, stack))), parse.GetValue<string?>("--backend"));
     }
 
     /// <summary>The stack's recorded state (read-only use: outputs and resources).</summary>

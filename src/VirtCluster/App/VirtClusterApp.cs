@@ -130,7 +130,7 @@ public sealed class VirtClusterApp : IDisposable
             k => layout.Address(k));
         return new LabContext(
             Path.Combine(backend, "lab", spec.Stack),
-            StackKeys.LoadOrCreate(Path.Combine(backend, "keys", spec.Stack), spec.Stack),
+            StackKeys.LoadOrCreate(Path.Combine(backend, "keys", spec.Stack), spec.Stack, spec.SshPrivateKey?.PlainText),
             Images,
             peers);
     }

@@ -1,3 +1,5 @@
+using VirtCluster.Engine.Config;
+
 namespace VirtCluster.Config;
 
 /// <summary>
@@ -22,6 +24,9 @@ public sealed record ClusterSpec(
 {
     /// <summary>How many VMs each host carries: one per host on real clusters, <see cref="LabSpec.Nodes"/> in lab mode.</summary>
     public int NodesPerHost => Lab?.Nodes ?? 1;
+
+    /// <summary>The user's private key for reaching lab nodes (<c>virtcluster:sshKey</c>, a secret; shown as [secret]); null to generate one.</summary>
+    public ConfigSecret? SshPrivateKey { get; init; }
 }
 
 /// <summary>One physical host.</summary>

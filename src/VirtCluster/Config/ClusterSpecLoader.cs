@@ -60,8 +60,20 @@ public static class ClusterSpecLoader
             Firmware(config.Get(ConfigKeys.FirmwareMinimum)),
             NetworkSpecReader.Read(config.Get(ConfigKeys.Network)),
             ConfigValues.Path(Required(config, ConfigKeys.Image), ConfigKeys.Image, config.ProjectDirectory),
-            BenchSelectionReader.Read(config.Get(ConfigKeys.Bench), config.ProjectDirectory));
+            BenchSelectionReader.Read(config.Get(ConfigKeys.Bench), config.ProjectDirectory))
+        {
+            SshPrivateKey = SshKey(config.Get(ConfigKeys.SshKey)),
+        };
     }
+
+    /// <summary>The stack file keeps it encrypted (the loader refuses it in plain text); here only its shape is checked.</summary>
+    private static ConfigSecret? SshKey(ConfigNode? node) => node switch
+    {
+        null => null,
+        ConfigSecret key when key.PlainText.Contains("-----BEGIN OPENSSH PRIVATE KEY-----", StringComparison.Ordinal) => key,
+        _ => throw new ConfigException(node.Location, ConfigKeys.SshKey,
+            "not an OpenSSH private key; set one with: virtcluster config set virtcluster:sshKey \"$(cat KEYFILE)\" --secret"),
+    };
 
     private static NodeSizing Sizing(StackConfig config)
     {

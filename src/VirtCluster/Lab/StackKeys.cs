@@ -5,7 +5,8 @@ namespace VirtCluster.Lab;
 /// <summary>
 /// The stack's SSH key pairs, generated once per stack and kept in the state backend with mode 0600 (never in
 /// an image): <c>admin</c> is how the tool reaches the nodes; <c>cluster</c> is installed in the nodes for
-/// node-to-node SSH (mpirun). Both public keys are authorised at boot.
+/// node-to-node SSH (mpirun). Both public keys are authorised at boot. The admin key can instead be the user's own,
+/// kept as the secret <c>virtcluster:sshKey</c>: then it exists only encrypted in the stack file and in memory.
 /// </summary>
 public sealed class StackKeys
 {
@@ -23,10 +24,16 @@ public sealed class StackKeys
     public SshKeyPair Cluster { get; }
 
     /// <summary>Loads the stack's keys from <paramref name="directory"/>, creating them the first time.</summary>
-    public static StackKeys LoadOrCreate(string directory, string stack)
+    /// <param name="directory">The stack's key folder in the state backend.</param>
+    /// <param name="stack">The stack's name, for the keys' comments.</param>
+    /// <param name="adminPrivateKey">The user's key for the admin pair (<c>virtcluster:sshKey</c>); null to use a generated one.</param>
+    public static StackKeys LoadOrCreate(string directory, string stack, string? adminPrivateKey = null)
     {
         Images.Posix.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return new StackKeys(directory, Pair(directory, "admin", $"virtcluster-{stack}-admin"), Pair(directory, "cluster", $"virtcluster-{stack}-cluster"));
+        var admin = adminPrivateKey is null
+            ? Pair(directory, "admin", $"virtcluster-{stack}-admin")
+            : SshKeyPair.FromPrivateKey(adminPrivateKey, $"virtcluster-{stack}-admin");
+        return new StackKeys(directory, admin, Pair(directory, "cluster", $"virtcluster-{stack}-cluster"));
     }
 
     private static SshKeyPair Pair(string directory, string name, string comment)

@@ -57,7 +57,30 @@ public sealed class SshKeyPair
     /// <summary>Writes the private key to <paramref name="path"/> with mode 0600, as ssh and mpirun require.</summary>
     public void WritePrivateKeyFile(string path) => PrivateFile.Write(path, System.Text.Encoding.UTF8.GetBytes(PrivateKey));
 
-    private static void RunSshKeygen(IReadOnlyList<string> arguments)
+    /// <summary>
+    /// A pair from a private key the user supplies (OpenSSH format, no passphrase): ssh-keygen derives the public
+    /// line, from a copy of the key in a private temporary folder that is deleted again.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">ssh-keygen cannot read the key; the message says why, never the key.</exception>
+    public static SshKeyPair FromPrivateKey(string privateKey, string comment)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(privateKey);
+        var text = privateKey.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() + "\n";
+        var directory = Directory.CreateTempSubdirectory("virtcluster-key-");
+        try
+        {
+            var keyFile = Path.Combine(directory.FullName, "key");
+            PrivateFile.Write(keyFile, System.Text.Encoding.UTF8.GetBytes(text));
+            var fields = RunSshKeygen(["-y", "-P", "", "-f", keyFile]).Trim().Split(' ');
+            return new SshKeyPair(text, $"{fields[0]} {fields[1]} {comment}");
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static string RunSshKeygen(IReadOnlyList<string> arguments)
     {
         var start = new ProcessStartInfo("ssh-keygen")
         {
@@ -84,13 +107,15 @@ public sealed class SshKeyPair
         {
             process.StandardInput.Close();
             var stderr = process.StandardError.ReadToEndAsync();
-            process.StandardOutput.ReadToEnd();
+            var stdout = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
             if (process.ExitCode != 0)
             {
                 throw new InvalidOperationException(
                     $"ssh-keygen failed with exit status {process.ExitCode}: {stderr.Result.Trim()}");
             }
+
+            return stdout;
         }
     }
 }

@@ -43,6 +43,9 @@ public sealed class LabProject : IDisposable
             """);
     }
 
+    /// <summary>Encrypts the stack's secrets (<c>config set --secret</c>); every run is given it.</summary>
+    public const string Passphrase = "lab-project-passphrase";
+
     /// <summary>The project folder (stack files, and the state under .virtcluster).</summary>
     public string Directory { get; }
 
@@ -84,6 +87,7 @@ public sealed class LabProject : IDisposable
         }
 
         start.Environment.Remove("VIRTCLUSTER_BACKEND");
+        start.Environment["VIRTCLUSTER_CONFIG_PASSPHRASE"] = Passphrase;
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

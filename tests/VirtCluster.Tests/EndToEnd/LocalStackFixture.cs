@@ -1,10 +1,12 @@
 using VirtCluster.Network;
+using VirtCluster.Remote;
 
 namespace VirtCluster.Tests.EndToEnd;
 
 /// <summary>
 /// The local stack's shape (two nodes and the benchmark stage with a cut-down suite) in a throwaway project; see
-/// <see cref="LabProject"/>.
+/// <see cref="LabProject"/>. The tool reaches the nodes with a key of the user's own, set as the secret
+/// <c>virtcluster:sshKey</c>, so the test can look for it in everything the run writes.
 /// </summary>
 public sealed class LocalStackFixture : IDisposable
 {
@@ -49,7 +51,18 @@ public sealed class LocalStackFixture : IDisposable
                 hpcc: { n: [200], nb: [40] }
                 metrics: [MinPingPongLatency, MaxPingPongBandwidth]
             """);
+
+        var set = _project.Run(TimeSpan.FromMinutes(1), "config", "set", "virtcluster:sshKey", UserKey.PrivateKey, "--secret");
+        if (set.Exit != 0)
+        {
+            throw new InvalidOperationException($"config set --secret failed ({set.Exit}): {set.Err}");
+        }
     }
+
+    /// <summary>The user's private key, kept only encrypted in the stack file.</summary>
+    public SshKeyPair UserKey { get; } = SshKeyPair.Generate("e2e-user");
+
+    public string Directory => _project.Directory;
 
     public LabEnvironment Lab => _project.Lab;
 

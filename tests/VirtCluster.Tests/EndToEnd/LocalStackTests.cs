@@ -3,8 +3,8 @@ namespace VirtCluster.Tests.EndToEnd;
 /// <summary>
 /// The local stack end to end: real VMs under a private libvirtd in a network namespace the run creates.
 /// up (2 nodes, then the benchmark stage) -> results as stack outputs -> hostname on each node over SSH -> mpirun
-/// across both -> refresh without drift -> destroy ->
-/// nothing left. Cleanup also runs when a step fails (the fixture).
+/// across both -> refresh without drift -> report -> the user's key in no file -> destroy -> nothing left. Cleanup
+/// also runs when a step fails (the fixture).
 /// </summary>
 [Collection(RealVmCollection.Name)]
 public sealed class LocalStackTests(LocalStackFixture stack) : IClassFixture<LocalStackFixture>
@@ -49,6 +49,20 @@ public sealed class LocalStackTests(LocalStackFixture stack) : IClassFixture<Loc
         var refresh = stack.Run(Short, "refresh", "--preview-only");
         Assert.True(refresh.Exit == 0, refresh.Err);
         Assert.Contains("Drift: 0 changed, 0 deleted", refresh.Out, StringComparison.Ordinal);
+
+        // The user's key reached the nodes (exec above used it) but is in no file the run wrote, the report included:
+        // not the stack file (encrypted there), the state, the logs, the results and raw outputs, the report.
+        var report = stack.Run(Short, "report", "--out", Path.Combine(stack.Directory, "report"));
+        Assert.True(report.Exit == 0, report.Err);
+        Assert.True(File.Exists(Path.Combine(stack.Directory, "report", "report.html")));
+        Assert.False(File.Exists(Path.Combine(stack.Directory, ".virtcluster", "keys", "e2e", "admin")), "a key was generated although the stack has one");
+        // The first base64 line is the same for every ed25519 key (format magic, no cipher); the next ones are this key's.
+        var keyLines = stack.UserKey.PrivateKey.Split('\n')[2..4];
+        // Everything but the lab daemon's own folder, which holds the guests' disks (they carry only the public key).
+        var labFolder = Path.Combine(stack.Directory, ".virtcluster", "lab") + Path.DirectorySeparatorChar;
+        var files = Directory.GetFiles(stack.Directory, "*", SearchOption.AllDirectories).Where(f => !f.StartsWith(labFolder, StringComparison.Ordinal)).ToList();
+        Assert.Contains(files, f => f.EndsWith(".clef", StringComparison.Ordinal));
+        Assert.All(files, f => Assert.False(keyLines.Any(File.ReadAllText(f).Contains), $"{f} holds the private key"));
 
         var destroy = stack.Run(Short, "destroy", "--yes");
         Assert.True(destroy.Exit == 0, destroy.Err);

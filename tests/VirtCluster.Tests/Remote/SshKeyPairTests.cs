@@ -32,6 +32,31 @@ public sealed class SshKeyPairTests : IDisposable
     }
 
     [Fact]
+    public void APairFromAUsersPrivateKeyHasThePublicLineOpenSshDerivesAndLeavesNoCopyBehind()
+    {
+        var original = SshKeyPair.Generate("someone@workstation");
+        var before = Directory.GetDirectories(Path.GetTempPath(), "virtcluster-key-*").Length;
+
+        var pair = SshKeyPair.FromPrivateKey(original.PrivateKey.Replace("\n", "\r\n", StringComparison.Ordinal), "virtcluster-local-admin");
+
+        Assert.Equal(original.PublicKeyLine.Split(' ')[..2], pair.PublicKeyLine.Split(' ')[..2]);
+        Assert.EndsWith(" virtcluster-local-admin", pair.PublicKeyLine);
+        Assert.Equal(original.PrivateKey.Trim(), pair.PrivateKey.Trim());
+        Assert.Equal(before, Directory.GetDirectories(Path.GetTempPath(), "virtcluster-key-*").Length);
+    }
+
+    [Fact]
+    public void AKeySshKeygenCannotReadIsRefusedWithoutQuotingIt()
+    {
+        const string broken = "-----BEGIN OPENSSH PRIVATE KEY-----\nbm90IGEga2V5IGF0IGFsbA==\n-----END OPENSSH PRIVATE KEY-----\n";
+
+        var error = Assert.Throws<InvalidOperationException>(() => SshKeyPair.FromPrivateKey(broken, "x"));
+
+        Assert.StartsWith("ssh-keygen failed", error.Message);
+        Assert.DoesNotContain("bm90IGEga2V5", error.Message);
+    }
+
+    [Fact]
     public void PrivateKeyFileIsReadableByItsOwnerOnly()
     {
         var keyFile = Path.Combine(_directory.FullName, "id");
