@@ -47,7 +47,7 @@ public sealed class Planner(ProviderRegistry providers)
 
             if (provider is not null)
             {
-                foreach (var failure in provider.Check(SecretValue.RevealObject(inputs)))
+                foreach (var failure in provider.Check(SecretValue.RevealObject(UnknownValue.Strip(inputs))))
                 {
                     if (!UnknownValue.ContainsUnknown(inputs[TopLevel(failure.Property)]))
                     {
