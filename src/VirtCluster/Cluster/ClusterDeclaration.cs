@@ -70,8 +70,9 @@ public static class ClusterDeclaration
                 ["pool"] = layout.PoolName,
                 ["name"] = baseName,
                 ["xml"] = BaseVolumeXml(baseName, lab?.Image?.CapacityBytes ?? 3L << 30),
-                ["uploadFrom"] = lab?.Image?.QcowPath,
-                ["digest"] = lab?.Image?.Digest,
+                // The image's outputs, not its cache path: on a first run the file exists only once the image is built.
+                ["uploadFrom"] = lab?.ImageResource?.Output("disk").ToJson(),
+                ["digest"] = lab?.ImageResource?.Output("digest").ToJson(),
             }, parent with { DependsOn = lab?.ImageResource is { } imageResource ? [pool, imageResource] : [pool] });
 
             foreach (var plan in hostPlans)
@@ -81,7 +82,7 @@ public static class ClusterDeclaration
                 var overlay = stack.Declare(ResourceTypes.Overlay, plan.NodeName + "-disk", new JsonObject
                 {
                     ["uri"] = uri,
-                ["host"] = hostFacts.HostName,
+                    ["host"] = hostFacts.HostName,
                     ["pool"] = layout.PoolName,
                     ["name"] = overlayName,
                     ["xml"] = StorageXml.Overlay(overlayName, lab?.Image?.CapacityBytes ?? 3L << 30, Path.Combine(poolPath, baseName)),

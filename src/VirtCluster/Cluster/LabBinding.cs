@@ -23,5 +23,8 @@ public sealed record LabBinding(
     public string SerialLogPath(string node) => Path.Combine(LogDirectory, node + "-console.log");
 }
 
-/// <summary>The node image in the local cache: what the base volume is filled from and the nodes boot.</summary>
-public sealed record LabImage(string Digest, string QcowPath, string Kernel, string Initrd, long CapacityBytes);
+/// <summary>
+/// The node image in the local cache as the program knows it before the build: its key (which names the base volume),
+/// where its kernel and initrd will be, and its size. The disk to upload comes from the image resource's outputs.
+/// </summary>
+public sealed record LabImage(string Digest, string Kernel, string Initrd, long CapacityBytes);

@@ -31,12 +31,12 @@ public static class LabDeclaration
         {
             ["spec"] = spec.ImageSpecPath,
             ["key"] = key,
+            ["cache"] = context.Images.Root,
         });
 
         var directory = Path.Combine(context.Images.Root, key);
         var image = new LabImage(
             key,
-            Path.Combine(directory, BuiltImage.DiskFileName),
             Path.Combine(directory, BuiltImage.KernelFileName),
             Path.Combine(directory, BuiltImage.InitrdFileName),
             imageSpec.SizeBytes);

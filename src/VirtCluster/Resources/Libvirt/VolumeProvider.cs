@@ -19,7 +19,7 @@ public sealed class VolumeProvider(string type, LibvirtConnections connections) 
         var failures = Inputs.RequireStrings(inputs, "uri", "pool", "name", "xml").ToList();
         if (Inputs.OptionalString(inputs, "uploadFrom") is { } path && !File.Exists(path))
         {
-            failures.Add(new CheckFailure("uploadFrom", $"'{path}' does not exist; build the image first (./virtcluster image build)"));
+            failures.Add(new CheckFailure("uploadFrom", $"'{path}' does not exist (was the image cache cleared?); run 'virtcluster refresh', then 'up' builds the image again"));
         }
 
         return failures;

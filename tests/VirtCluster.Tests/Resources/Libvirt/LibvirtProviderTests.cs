@@ -128,7 +128,7 @@ public sealed class LibvirtProviderTests : IDisposable
         var failure = Assert.Single(volumes.Check(inputs));
 
         Assert.Equal("uploadFrom", failure.Property);
-        Assert.Contains("image build", failure.Reason, StringComparison.Ordinal);
+        Assert.Contains("does not exist (was the image cache cleared?)", failure.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
