@@ -5,8 +5,8 @@ using VirtCluster.Testing;
 namespace VirtCluster.Tests.EndToEnd;
 
 /// <summary>
-/// A throwaway copy of the project with a lab stack of its own (own namespace, bridge and state), driven through
-/// the real program as a child process, exactly as a user runs it. Whatever happens, Dispose destroys the stack,
+/// A throwaway copy of the project with a lab stack of its own (own namespace, bridge and state, the test run's
+/// initially empty image cache), driven through the real program as a child process, exactly as a user runs it. Whatever happens, Dispose destroys the stack,
 /// stops the lab and removes the folder.
 /// </summary>
 public sealed class LabProject : IDisposable
@@ -87,6 +87,7 @@ public sealed class LabProject : IDisposable
         }
 
         start.Environment.Remove("VIRTCLUSTER_BACKEND");
+        start.Environment["XDG_CACHE_HOME"] = EmptyImageCache.ForThisRun;
         start.Environment["VIRTCLUSTER_CONFIG_PASSPHRASE"] = Passphrase;
         foreach (var (name, value) in environment)
         {

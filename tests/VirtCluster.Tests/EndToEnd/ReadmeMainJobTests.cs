@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Runtime.Versioning;
+using System.Text.Json.Nodes;
+using VirtCluster.Network;
+using VirtCluster.Testing;
+using VirtCluster.Tests.Network;
+
+namespace VirtCluster.Tests.EndToEnd;
+
+/// <summary>
+/// The README's main command, exactly as written (<c>./virtcluster up --stack local --yes</c>), in a fresh copy of
+/// the checkout (the files git tracks, nothing built, no state) with an empty image cache: the launcher builds the
+/// program, the run builds the node image and uploads it, boots both nodes and runs the benchmark stage, in one run.
+/// Then the outputs, <c>exec</c> on each node, and <c>destroy</c> leaving nothing.
+/// </summary>
+[Collection(RealVmCollection.Name)]
+[SupportedOSPlatform("linux")]
+public sealed class ReadmeMainJobTests : IDisposable
+{
+    private const string Namespace = "vc-local";
+    private static readonly TimeSpan Long = TimeSpan.FromMinutes(25);
+    private static readonly TimeSpan Short = TimeSpan.FromMinutes(3);
+
+    private readonly string _clone = Directory.CreateTempSubdirectory("vc-readme-").FullName;
+    private readonly string _cache = EmptyImageCache.Create();
+
+    [Fact]
+    public async Task TheMainCommandSucceedsInOneRunFromAFreshCloneWithAnEmptyImageCache()
+    {
+        // The local stack's namespace is fixed: a local stack the user has up on this machine would be taken over.
+        Assert.False(Directory.Exists($"/run/netns/{Namespace}"), $"the local stack is up on this machine (namespace {Namespace}); run './virtcluster destroy --stack local --yes' first");
+        CopyCheckout(TestPaths.RepoRoot, _clone);
+        Assert.False(File.Exists(Path.Combine(_clone, "infra", "bin", "Release", "net10.0", "VirtCluster.Infra.dll")));
+        Assert.Empty(Directory.GetFileSystemEntries(_cache));
+
+        var up = Run(Long, "./virtcluster", "up", "--stack", "local", "--yes");
+
+        Assert.True(up.Exit == 0, $"the README's main command failed ({up.Exit}):\n{up.Out}\n{up.Err}");
+        Assert.Contains("virtcluster: building (first run or sources changed)", up.Err, StringComparison.Ordinal);
+        Assert.Contains("13 created", up.Out, StringComparison.Ordinal);
+        var images = Path.Combine(_cache, "virtcluster", "images");
+        var built = Assert.Single(Directory.GetDirectories(images), d => !Path.GetFileName(d).StartsWith('.'));
+        Assert.True(new FileInfo(Path.Combine(built, "image.qcow2")).Length > 100 << 20, "the image in the cache is not a disk");
+
+        var outputs = Run(Short, "./virtcluster", "stack", "output", "--stack", "local", "--json");
+        Assert.True(outputs.Exit == 0, outputs.Err);
+        var json = JsonNode.Parse(outputs.Out)!;
+        Assert.Equal(2, json["nodes"]!.AsArray().Count);
+        foreach (var environment in new[] { "tcg", "bmm" })
+        {
+            Assert.True(json["environments"]![environment]!["netpipe"]!["latencyUs"]!.GetValue<double>() > 0, outputs.Out);
+        }
+
+        Assert.Equal(0, json["runs"]!["failed"]!.GetValue<int>());
+        foreach (var node in new[] { "local-local-0", "local-local-1" })
+        {
+            var hostname = Run(Short, "./virtcluster", "exec", "--stack", "local", node, "--", "hostname");
+            Assert.True(hostname.Exit == 0, hostname.Err);
+            Assert.Equal(node, hostname.Out.Trim());
+        }
+
+        var destroy = Run(Short, "./virtcluster", "destroy", "--stack", "local", "--yes");
+        Assert.True(destroy.Exit == 0, destroy.Err);
+        Assert.Contains("13 deleted", destroy.Out, StringComparison.Ordinal);
+        var leftovers = await Lab.FindLeftoversAsync(CancellationToken.None);
+        Assert.True(leftovers.IsClean, leftovers.ToString());
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (File.Exists(Path.Combine(_clone, "infra", "bin", "Release", "net10.0", "VirtCluster.Infra.dll")))
+            {
+                Run(Short, "./virtcluster", "destroy", "--stack", "local", "--yes", "--force-unlock");
+            }
+        }
+        finally
+        {
+            // Last resort after a failed destroy: the lab knows its own processes and namespace.
+            Lab.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+            Directory.Delete(_clone, recursive: true);
+            EmptyImageCache.Remove(_cache);
+        }
+    }
+
+    private LabEnvironment Lab => new(Namespace, Path.Combine(_clone, ".virtcluster", "lab", "local"));
+
+    /// <summary>Runs a command in the copy as a user's shell would, with the empty cache and no backend override.</summary>
+    private (int Exit, string Out, string Err) Run(TimeSpan timeout, string program, params string[] args)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = _clone,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["XDG_CACHE_HOME"] = _cache;
+        start.Environment.Remove("VIRTCLUSTER_BACKEND");
+        start.Environment.Remove("VIRTCLUSTER_CONFIG_PASSPHRASE");
+        return new RunningVerb(Process.Start(start)!).Wait(timeout);
+    }
+
+    /// <summary>Copies what a clone holds: the files git tracks (as they are in the work tree), nothing built or ignored.</summary>
+    private static void CopyCheckout(string from, string to)
+    {
+        var files = ProgramRun.Run("git", "-C", from, "ls-files", "-z", "--cached", "--others", "--exclude-standard");
+        Assert.True(files.ExitCode == 0, files.Output);
+        foreach (var relative in files.Output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var source = Path.Combine(from, relative);
+            if (!File.Exists(source))
+            {
+                continue; // deleted in the work tree, not yet committed
+            }
+
+            var target = Path.Combine(to, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(source, target);
+            File.SetUnixFileMode(target, File.GetUnixFileMode(source));
+        }
+    }
+}
