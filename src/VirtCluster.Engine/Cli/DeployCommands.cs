@@ -17,7 +17,7 @@ internal static class DeployCommands
         var command = new Command("preview", "Show what up would change, without changing anything") { json, expectNoChanges };
         command.SetAction((parse, ct) => EngineCli.Guard(host, async () =>
         {
-            using var session = StackSession.OpenEngine(parse, options, host, "preview");
+            using var session = await StackSession.OpenEngineAsync(parse, options, host, "preview", ct);
             var plan = await session.Engine!.PreviewAsync(forceUnlock: parse.GetValue(options.ForceUnlock), cancellationToken: ct);
             await host.Output.WriteAsync(parse.GetValue(json)
                 ? PlanRenderer.Json(plan).ToJsonString(DisplayJson.Indented) + Environment.NewLine
@@ -78,7 +78,7 @@ internal static class DeployCommands
                 Confirmation.RequireAnswerable(host, confirmed, "refresh");
             }
 
-            using var session = StackSession.OpenEngine(parse, options, host, "refresh");
+            using var session = await StackSession.OpenEngineAsync(parse, options, host, "refresh", ct);
             var unlock = parse.GetValue(options.ForceUnlock);
             var record = !onlyReport && confirmed;
             var result = await session.Engine!.RefreshAsync(previewOnly: !record, forceUnlock: unlock, cancellationToken: ct);
@@ -100,7 +100,7 @@ internal static class DeployCommands
     {
         var yes = parse.GetValue<bool>("--yes");
         Confirmation.RequireAnswerable(host, yes, verb);
-        using var session = StackSession.OpenEngine(parse, options, host, verb);
+        using var session = await StackSession.OpenEngineAsync(parse, options, host, verb, ct);
         bool Confirm(Plan plan)
         {
             host.Output.Write(PlanRenderer.Text(plan, options.Verbosity(parse) > 0));

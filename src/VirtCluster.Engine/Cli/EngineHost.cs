@@ -13,6 +13,16 @@ namespace VirtCluster.Engine.Cli;
 /// <param name="Providers">Builds the providers once the stack's configuration is loaded.</param>
 public sealed record EngineHost(StackProgram Program, Func<StackConfig, IReadOnlyList<IResourceProvider>> Providers)
 {
+    /// <summary>For a program that declares without awaiting anything.</summary>
+    public EngineHost(Action<StackBuilder> program, Func<StackConfig, IReadOnlyList<IResourceProvider>> providers)
+        : this((stack, _) =>
+        {
+            program(stack);
+            return Task.CompletedTask;
+        }, providers)
+    {
+    }
+
     /// <summary>Extra verbs (doctor, image build, bench...) added beside the engine's.</summary>
     public IReadOnlyList<Command> Commands { get; init; } = [];
 

@@ -72,7 +72,7 @@ internal sealed partial class StackSession : IDisposable
     /// engine. <c>destroy</c> and <c>refresh</c> work from the state alone, as Pulumi's do: they must work when the
     /// program cannot run, e.g. when a host whose facts it reads is gone.
     /// </summary>
-    public static StackSession OpenEngine(ParseResult parse, GlobalOptions options, EngineHost host, string verb)
+    public static async Task<StackSession> OpenEngineAsync(ParseResult parse, GlobalOptions options, EngineHost host, string verb, CancellationToken cancellationToken)
     {
         var session = OpenState(parse, options);
         try
@@ -92,7 +92,7 @@ internal sealed partial class StackSession : IDisposable
             var builder = new StackBuilder(session.Project.Name, session.Stack, config);
             if (verb is not ("destroy" or "refresh"))
             {
-                host.Program(builder);
+                await host.Program(builder, cancellationToken);
             }
 
             var providers = new ProviderRegistry(host.Providers(config));

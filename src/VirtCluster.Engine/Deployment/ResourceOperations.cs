@@ -11,7 +11,7 @@ namespace VirtCluster.Engine.Deployment;
 /// Create, update, replace and delete of one resource, each bracketed by a pending record before the provider
 /// is called and the outcome after it, so a crash anywhere leaves something the next run can resolve.
 /// </summary>
-internal sealed class ResourceOperations(ProviderRegistry providers, StateRecorder recorder, IDeploymentObserver? observer)
+internal sealed class ResourceOperations(ProviderRegistry providers, StateRecorder recorder, IDeploymentObserver? observer, ComputedInputs? computed = null)
 {
     private readonly List<StepKind> _done = [];
 
@@ -39,7 +39,7 @@ internal sealed class ResourceOperations(ProviderRegistry providers, StateRecord
     {
         var declaration = step.Declaration!;
         var provider = declaration.IsComponent ? null : providers.Get(declaration.Type);
-        var inputs = InputResolver.Resolve(declaration.Inputs, recorder.OutputsOf);
+        var inputs = InputResolver.Resolve(declaration.Inputs, recorder.OutputsOf, computed: computed);
         if (provider is not null && UnknownValue.ContainsUnknown(step.Inputs))
         {
             CheckResolved(declaration.Urn, provider, inputs);

@@ -58,7 +58,7 @@ public sealed class StackEngine
                 return new DeploymentResult(plan, ChangeCounts.None, [], [], recorder.State.Outputs, watch.Elapsed, Confirmed: false);
             }
 
-            var operations = new ResourceOperations(_providers, recorder, _observer);
+            var operations = new ResourceOperations(_providers, recorder, _observer, _program.Computed);
             var applied = plan.Steps.Where(s => s.Kind != StepKind.Delete).ToList();
             var scope = TargetSet.Expand(options.Targets, _program.Resources, recorder.State);
             var inScope = applied.Where(s => scope is null || scope.Contains(s.Urn)).ToList();
@@ -107,7 +107,7 @@ public sealed class StackEngine
                 return new DeploymentResult(plan, ChangeCounts.None, [], [], recorder.State.Outputs, watch.Elapsed, Confirmed: false);
             }
 
-            var operations = new ResourceOperations(_providers, recorder, _observer);
+            var operations = new ResourceOperations(_providers, recorder, _observer, _program.Computed);
             var failures = new List<ResourceFailure>();
             var notRun = new List<Urn>();
             await RunAsync(DeleteGraph(deletes, operations), deletes, options, failures, notRun, cancellationToken);
@@ -153,7 +153,7 @@ public sealed class StackEngine
     public JsonObject Outputs() => _store.Load().Outputs;
 
     private Plan PlanFor(StackState state, IReadOnlyList<Urn> targets) =>
-        new Planner(_providers).Create(_program.Stack, _program.Resources, state, TargetSet.Expand(targets, _program.Resources, state));
+        new Planner(_providers).Create(_program.Stack, _program.Resources, state, TargetSet.Expand(targets, _program.Resources, state), _program.Computed);
 
     private List<DagNode> ApplyGraph(IReadOnlyList<PlanStep> steps, ResourceOperations operations)
     {
@@ -219,7 +219,7 @@ public sealed class StackEngine
         var resolved = new JsonObject();
         foreach (var (name, value) in _program.Outputs)
         {
-            var holder = InputResolver.Resolve(new JsonObject { ["v"] = value?.DeepClone() }, recorder.OutputsOf);
+            var holder = InputResolver.Resolve(new JsonObject { ["v"] = value?.DeepClone() }, recorder.OutputsOf, computed: _program.Computed);
             if (!UnknownValue.ContainsUnknown(holder["v"]))
             {
                 resolved[name] = holder["v"]?.DeepClone();

@@ -29,6 +29,9 @@ public sealed class StackBuilder
 
     public IReadOnlyList<ResourceDeclaration> Resources => _resources;
 
+    /// <summary>Inputs computed from other resources' outputs, referenced from declarations and outputs.</summary>
+    public ComputedInputs Computed { get; } = new();
+
     /// <summary>Stack outputs; values may hold <see cref="OutputRef"/> encodings resolved after apply.</summary>
     public IReadOnlyDictionary<string, JsonNode?> Outputs => _outputs;
 
@@ -78,11 +81,17 @@ public sealed class StackBuilder
         return new ResourceRef(urn, type);
     }
 
-    private static void CollectReferences(JsonNode? node, ISet<Urn> into)
+    private void CollectReferences(JsonNode? node, ISet<Urn> into)
     {
         if (OutputRef.TryParse(node) is { } reference)
         {
             into.Add(reference.Urn);
+            return;
+        }
+
+        if (ComputedInputs.TryParse(node) is { } computed)
+        {
+            into.UnionWith(Computed.DependenciesOf(computed));
             return;
         }
 

@@ -13,12 +13,44 @@ public static class InputResolver
     /// than an error.
     /// </param>
     /// <returns>A copy with references resolved, or <see cref="UnknownValue"/> where the outputs are not known.</returns>
-    public static JsonObject Resolve(JsonObject inputs, Func<Urn, JsonObject?> outputsOf, Func<Urn, bool>? beingUpdated = null) =>
-        Resolve((JsonNode)inputs, outputsOf, beingUpdated ?? (_ => false))!.AsObject();
+    /// <param name="computed">The program's computed inputs, for <see cref="ComputedInputs"/> markers.</param>
+    public static JsonObject Resolve(
+        JsonObject inputs, Func<Urn, JsonObject?> outputsOf, Func<Urn, bool>? beingUpdated = null, ComputedInputs? computed = null) =>
+        new Resolver(outputsOf, beingUpdated ?? (_ => false), computed).Resolve(inputs)!.AsObject();
 
-    private static JsonNode? Resolve(JsonNode? node, Func<Urn, JsonObject?> outputsOf, Func<Urn, bool> beingUpdated)
+    private sealed class Resolver(Func<Urn, JsonObject?> outputsOf, Func<Urn, bool> beingUpdated, ComputedInputs? computed)
     {
-        if (OutputRef.TryParse(node) is { } reference)
+        public JsonNode? Resolve(JsonNode? node)
+        {
+            if (OutputRef.TryParse(node) is { } reference)
+            {
+                return Output(reference);
+            }
+
+            if (ComputedInputs.TryParse(node) is { } index)
+            {
+                var program = computed ?? throw new InvalidOperationException($"a computed input ({index}) was found without the program's computed inputs");
+                return program.Evaluate(index, Output);
+            }
+
+            switch (node)
+            {
+                case JsonObject obj:
+                    var copy = new JsonObject();
+                    foreach (var (key, child) in obj)
+                    {
+                        copy[key] = Resolve(child);
+                    }
+
+                    return copy;
+                case JsonArray array:
+                    return new JsonArray([.. array.Select(Resolve)]);
+                default:
+                    return node?.DeepClone();
+            }
+        }
+
+        private JsonNode? Output(OutputRef reference)
         {
             if (outputsOf(reference.Urn) is not { } outputs)
             {
@@ -37,22 +69,6 @@ public static class InputResolver
             }
 
             return value?.DeepClone();
-        }
-
-        switch (node)
-        {
-            case JsonObject obj:
-                var copy = new JsonObject();
-                foreach (var (key, child) in obj)
-                {
-                    copy[key] = Resolve(child, outputsOf, beingUpdated);
-                }
-
-                return copy;
-            case JsonArray array:
-                return new JsonArray([.. array.Select(child => Resolve(child, outputsOf, beingUpdated))]);
-            default:
-                return node?.DeepClone();
         }
     }
 }

@@ -16,7 +16,8 @@ public sealed class Planner(ProviderRegistry providers)
     /// <param name="declared">Declarations in program order (dependencies come first).</param>
     /// <param name="state">Recorded state with pending operations already resolved.</param>
     /// <param name="scope">Only these resources may change (from <see cref="TargetSet"/>); null for all.</param>
-    public Plan Create(string stack, IReadOnlyList<ResourceDeclaration> declared, StackState state, IReadOnlySet<Urn>? scope)
+    /// <param name="computed">The program's computed inputs.</param>
+    public Plan Create(string stack, IReadOnlyList<ResourceDeclaration> declared, StackState state, IReadOnlySet<Urn>? scope, ComputedInputs? computed = null)
     {
         var steps = new List<PlanStep>(declared.Count + 4);
         var byUrn = new Dictionary<Urn, PlanStep>(declared.Count);
@@ -32,7 +33,7 @@ public sealed class Planner(ProviderRegistry providers)
         foreach (var declaration in declared)
         {
             var provider = declaration.IsComponent ? null : Provider(declaration);
-            var inputs = InputResolver.Resolve(declaration.Inputs, KnownOutputs, BeingUpdated);
+            var inputs = InputResolver.Resolve(declaration.Inputs, KnownOutputs, BeingUpdated, computed);
             state.Resources.TryGetValue(declaration.Urn, out var old);
             if (scope is not null && !scope.Contains(declaration.Urn))
             {

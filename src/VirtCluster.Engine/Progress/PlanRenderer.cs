@@ -25,6 +25,15 @@ public static class PlanRenderer
         foreach (var step in shown)
         {
             text.Append("  ").Append(StepText.Symbol(step.Kind).PadRight(3)).Append(StepText.Name(step.Kind).PadRight(width + 2)).AppendLine(step.Urn.Value);
+            if (step.Kind == StepKind.Create)
+            {
+                // What the new object will be given only once other resources have run.
+                foreach (var (name, value) in step.Inputs.Where(p => UnknownValue.ContainsUnknown(p.Value)))
+                {
+                    text.Append("        ").Append(name).Append(": ").AppendLine(UnknownValue.Display);
+                }
+            }
+
             foreach (var diff in step.Diffs)
             {
                 var kind = diff.Kind == Providers.DiffKind.Same ? "" : $" ({StepText.Name(Map(diff.Kind))})";

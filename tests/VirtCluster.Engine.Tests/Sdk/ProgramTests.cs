@@ -1,0 +1,151 @@
+using System.Text.Json.Nodes;
+using VirtCluster.Sdk;
+
+
+namespace VirtCluster.Engine.Tests.Sdk;
+
+/// <summary>Programs written against the SDK, run through the real command line against an in-memory cloud.</summary>
+public sealed class ProgramTests : IDisposable
+{
+    private readonly SdkHarness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    [Fact]
+    public async Task PreviewShowsAValueComputedFromAnOutputNotYetKnownAsKnownAfterApply()
+    {
+        var preview = await _harness.RunAsync(TwoResources, "preview", "--json");
+
+        Assert.True(preview.Code == 0, preview.Err);
+        var steps = JsonNode.Parse(preview.Out)!["steps"]!.AsArray();
+        var machine = steps.Single(s => s!["urn"]!.GetValue<string>().EndsWith("::web", StringComparison.Ordinal))!;
+        Assert.True(VirtCluster.Engine.Model.UnknownValue.IsUnknown(machine["inputs"]!["disk"]), machine.ToJsonString());
+        Assert.Equal("h1", machine["inputs"]!["host"]!.GetValue<string>());
+        Assert.Equal("[\"web\",\"h1\"]", machine["inputs"]!["tags"]!.ToJsonString());
+        Assert.Empty(_harness.Cloud.Objects);
+
+        var text = await _harness.RunAsync(TwoResources, "preview");
+        Assert.Contains("disk: (known after apply)", text.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UpComputesTheValueFromTheRealOutputAndExportsIt()
+    {
+        var up = await _harness.RunAsync(TwoResources, "up", "--yes");
+
+        Assert.True(up.Code == 0, up.Err);
+        var disk = _harness.Cloud.Objects.Single(o => o.Type == "test:Disk");
+        var machine = _harness.Cloud.Objects.Single(o => o.Type == "test:Machine");
+        Assert.Equal($"/dev/{disk.Id}?size=20", machine.Inputs["disk"]!.GetValue<string>());
+        var outputs = await _harness.RunAsync(TwoResources, "stack", "output", "--json");
+        var json = JsonNode.Parse(outputs.Out)!;
+        Assert.Equal($"/dev/{disk.Id}?size=20", json["disk"]!.GetValue<string>());
+        Assert.Equal(8, json["vcpus"]!.GetValue<int>());
+
+        var again = await _harness.RunAsync(TwoResources, "preview", "--expect-no-changes");
+        Assert.True(again.Code == 0, again.Out + again.Err);
+    }
+
+    [Fact]
+    public async Task ASecretInputReachesTheProviderButIsMaskedInThePlanAndTheOutputs()
+    {
+        Task<IDictionary<string, object?>> Program()
+        {
+            var password = Output.CreateSecret("hunter2");
+            var machine = new Machine("db", new MachineArgs { Host = "h1", Password = password.Apply(p => p + "!") });
+            return Task.FromResult<IDictionary<string, object?>>(new Dictionary<string, object?> { ["password"] = password });
+        }
+
+        var preview = await _harness.RunAsync(Program, "preview", "--json");
+        Assert.DoesNotContain("hunter2", preview.Out, StringComparison.Ordinal);
+        Assert.Contains("[secret]", preview.Out, StringComparison.Ordinal);
+
+        var up = await _harness.RunAsync(Program, "up", "--yes");
+        Assert.True(up.Code == 0, up.Err);
+        Assert.Equal("hunter2!", _harness.Cloud.Objects.Single().Inputs["password"]!.GetValue<string>());
+        var outputs = await _harness.RunAsync(Program, "stack", "output", "--json");
+        Assert.DoesNotContain("hunter2", outputs.Out, StringComparison.Ordinal);
+        var shown = await _harness.RunAsync(Program, "stack", "output", "--json", "--show-secrets");
+        Assert.Equal("hunter2", JsonNode.Parse(shown.Out)!["password"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task NestedArgumentsCarryOutputsIntoAListOfObjects()
+    {
+        Task<IDictionary<string, object?>> Program()
+        {
+            var disk = new Disk("data", new DiskArgs { Host = "h1" });
+            _ = new Machine("web", new MachineArgs
+            {
+                Host = "h1",
+                Nics = { new NicArgs { Address = "10.0.0.5" }, new NicArgs { Address = disk.Id.Apply(id => "fe80::" + id.Length) } },
+            });
+            return Task.FromResult<IDictionary<string, object?>>(new Dictionary<string, object?>());
+        }
+
+        var up = await _harness.RunAsync(Program, "up", "--yes");
+
+        Assert.True(up.Code == 0, up.Err);
+        var disk = _harness.Cloud.Objects.Single(o => o.Type == "test:Disk");
+        var nics = _harness.Cloud.Objects.Single(o => o.Type == "test:Machine").Inputs["nics"]!.ToJsonString();
+        Assert.Equal($"[{{\"address\":\"10.0.0.5\"}},{{\"address\":\"fe80::{disk.Id.Length}\"}}]", nics);
+    }
+
+    [Fact]
+    public async Task DependingOnAComponentWaitsForChildrenItDeclaresLater()
+    {
+        var order = new List<string>();
+        Task<IDictionary<string, object?>> Program()
+        {
+            var server = new Server("app", "h1");
+            var late = new ComponentResource("test:index:Group", "late");
+            _ = Output.Create(Task.Run(async () =>
+            {
+                await Task.Delay(50);
+                return new Disk("late-disk", new DiskArgs { Host = "h2" }, new CustomResourceOptions { Parent = late });
+            }));
+            _ = new Machine("after", new MachineArgs { Host = "h2" }, new CustomResourceOptions { DependsOn = { late, server } });
+            return Task.FromResult<IDictionary<string, object?>>(new Dictionary<string, object?> { ["machineId"] = server.MachineId });
+        }
+
+        var up = await _harness.RunAsync(Program, "up", "--yes", "--parallel", "1");
+
+        Assert.True(up.Code == 0, up.Err);
+        var operations = _harness.Cloud.Operations.ToList();
+        Assert.True(operations.FindIndex(o => o.EndsWith("::late-disk", StringComparison.Ordinal))
+            < operations.FindIndex(o => o.EndsWith("::after", StringComparison.Ordinal)), string.Join("\n", operations));
+        Assert.True(operations.FindIndex(o => o.EndsWith("test:index:Server$test:Machine::app", StringComparison.Ordinal))
+            < operations.FindIndex(o => o.EndsWith("::after", StringComparison.Ordinal)), string.Join("\n", operations));
+    }
+
+    [Fact]
+    public async Task ARequiredInputLeftUnsetFailsTheProgramNamingIt()
+    {
+        var preview = await _harness.RunAsync(() =>
+        {
+            _ = new Disk("data", new DiskArgs());
+            return Task.FromResult<IDictionary<string, object?>>(new Dictionary<string, object?>());
+        }, "preview");
+
+        Assert.NotEqual(0, preview.Code);
+        Assert.Contains("DiskArgs.Host (input 'host') is required", preview.Err, StringComparison.Ordinal);
+    }
+
+    /// <summary>A disk and a machine whose disk path is computed from the disk's id and size.</summary>
+    private static Task<IDictionary<string, object?>> TwoResources()
+    {
+        var config = new VirtCluster.Sdk.Config();
+        var disk = new Disk("data", new DiskArgs { Host = "h1", SizeGb = 20 });
+        var machine = new Machine("web", new MachineArgs
+        {
+            Host = "h1",
+            Disk = Output.Format($"/dev/{disk.Id}?size={disk.SizeGb}"),
+            Tags = { "web", "h1" },
+        });
+        return Task.FromResult<IDictionary<string, object?>>(new Dictionary<string, object?>
+        {
+            ["disk"] = machine.Disk,
+            ["vcpus"] = config.RequireInt32("vcpus"),
+        });
+    }
+}
