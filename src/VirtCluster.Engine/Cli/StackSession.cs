@@ -78,6 +78,7 @@ internal sealed partial class StackSession : IDisposable
         try
         {
             var config = StackConfigLoader.Load(session.Project, session.Stack, session.Secrets);
+            config.Backend = session.Backend;
 
             // Before anything logs: a decrypted secret that reaches a message (a URI, a command line) is then masked.
             SecretRedactor.Process.RegisterSecretsOf(config);

@@ -28,6 +28,18 @@ public sealed class StackConfig
 
     public IEnumerable<string> Keys => _values.Keys;
 
+    /// <summary>
+    /// The stack's state backend (<c>--backend</c>, VIRTCLUSTER_BACKEND, or .virtcluster in the project), where
+    /// providers keep what belongs to the stack beside its state: keys, the lab's daemon, results.
+    /// </summary>
+    public string Backend
+    {
+        get => _backend ?? Path.Combine(ProjectDirectory, ".virtcluster");
+        set => _backend = value;
+    }
+
+    private string? _backend;
+
     /// <summary>The value of a key, or null when neither the stack nor the schema's default gives one.</summary>
     public ConfigNode? Get(string key) => _values.TryGetValue(key, out var node) ? node : null;
 }

@@ -36,13 +36,22 @@ internal static class ArgsEncoder
             return direct.Reference.ToJson();
         }
 
-        var resources = node.Resources.Distinct().ToList();
-        if (resources.Count == 0)
-        {
-            return Resolve(node, NoResources.Instance);
-        }
+        var probe = new Probe();
+        var now = Resolve(node, probe);
+        var resources = node.Resources.Concat(probe.Touched).Distinct().ToList();
+        return resources.Count == 0 ? now : stack.Computed.Add(lookup => Resolve(node, new Lookup(lookup)), resources);
+    }
 
-        return stack.Computed.Add(lookup => Resolve(node, new Lookup(lookup)), resources);
+    /// <summary>
+    /// The resources a value is made of: those its outputs name, and those a function of a value known now returns
+    /// (a component's output that is a resource's output, say), found by evaluating it with every output unknown.
+    /// </summary>
+    public static IReadOnlyList<Urn> DependenciesOf(object? value)
+    {
+        var probe = new Probe();
+        var resources = ResourcesOf(value).ToList();
+        Resolve(NodeOf(value), probe);
+        return [.. resources.Concat(probe.Touched).Distinct()];
     }
 
     /// <summary>The JSON of a node's value now: the unknown marker while it is not known, secrets marked.</summary>
@@ -139,13 +148,16 @@ internal static class ArgsEncoder
         }
     }
 
-    /// <summary>For values that depend on no resource: asking for one is a bug.</summary>
-    private sealed class NoResources : IOutputLookup
+    /// <summary>Answers "unknown" for every resource output and remembers which were asked for.</summary>
+    private sealed class Probe : IOutputLookup
     {
-        public static readonly NoResources Instance = new();
+        public HashSet<Urn> Touched { get; } = [];
 
-        public JsonNode? Lookup(OutputRef reference) =>
-            throw new InvalidOperationException($"'{reference.Urn}' was not expected in a value known before any resource runs");
+        public JsonNode? Lookup(OutputRef reference)
+        {
+            Touched.Add(reference.Urn);
+            return UnknownValue.Create();
+        }
     }
 
     private sealed class Lookup(Func<OutputRef, JsonNode?> resolve) : IOutputLookup

@@ -24,6 +24,9 @@ public sealed class Config
 
     public string Name { get; }
 
+    /// <summary>The whole stack file as loaded (values with their locations), for strict readers of structured settings.</summary>
+    public StackConfig Source => _config;
+
     /// <summary>The folder of the stack file: relative paths in configuration are relative to it.</summary>
     public string ProjectDirectory => _config.ProjectDirectory;
 

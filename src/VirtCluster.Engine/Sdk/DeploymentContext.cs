@@ -16,11 +16,15 @@ internal sealed class DeploymentContext
     private readonly List<Registration> _registrations = [];
     private readonly ConcurrentQueue<Task> _tasks = new();
 
-    public DeploymentContext(StackBuilder stack, CancellationToken cancellationToken)
+    public DeploymentContext(StackBuilder stack, CancellationToken cancellationToken, IReadOnlyList<IProviderPackage>? packages = null)
     {
         _stack = stack;
         CancellationToken = cancellationToken;
+        Packages = packages ?? [];
     }
+
+    /// <summary>The provider packages of this run, for components that share their services.</summary>
+    public IReadOnlyList<IProviderPackage> Packages { get; }
 
     /// <summary>The run the calling code belongs to (it flows into tasks the program starts).</summary>
     public static DeploymentContext? Current => Ambient.Value;
@@ -137,7 +141,7 @@ internal sealed class DeploymentContext
             }
 
             var prerequisites = DependsOn(registration).Select(r => r.UrnValue)
-                .Concat(registration.Args is null ? [] : ArgsEncoder.ResourcesOf(registration.Args))
+                .Concat(registration.Args is null ? [] : ArgsEncoder.DependenciesOf(registration.Args))
                 .Concat(registration.Resource.Options.Parent is { } parent ? [parent.UrnValue] : []);
             foreach (var prerequisite in prerequisites.Distinct())
             {

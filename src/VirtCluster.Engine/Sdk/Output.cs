@@ -72,6 +72,9 @@ public static class Output
     public static Output<(T1, T2)> Tuple<T1, T2>(Input<T1> first, Input<T2> second) =>
         new(new AllNode([first.ToOutput().Node, second.ToOutput().Node], v => ((T1)v[0]!, (T2)v[1]!)));
 
+    public static Output<(T1, T2)> Tuple<T1, T2>(Output<T1> first, Output<T2> second) =>
+        new(new AllNode([first.Node, second.Node], v => ((T1)v[0]!, (T2)v[1]!)));
+
     public static Output<(T1, T2, T3)> Tuple<T1, T2, T3>(Input<T1> first, Input<T2> second, Input<T3> third) =>
         new(new AllNode([first.ToOutput().Node, second.ToOutput().Node, third.ToOutput().Node], v => ((T1)v[0]!, (T2)v[1]!, (T3)v[2]!)));
 

@@ -16,7 +16,8 @@ public interface IProviderPackage
     IReadOnlyList<IResourceProvider> Providers(StackConfig config);
 
     /// <summary>Verbs the package adds to the command line (doctor, exec...).</summary>
-    IReadOnlyList<Command> Commands { get; }
+    /// <param name="runEngine">Runs the engine's command line again (a verb that deploys, such as re-running a stage).</param>
+    IReadOnlyList<Command> Commands(Func<string[], Task<int>> runEngine);
 }
 
 /// <summary>Names the <see cref="IProviderPackage"/> of the assembly it is put on.</summary>
@@ -35,12 +36,15 @@ internal sealed class ProviderPackages
     public ProviderPackages(DeploymentSettings settings)
     {
         _settings = settings;
-        var types = settings.Packages.Concat(Discover()).Distinct();
-        _packages = [.. types.Select(t => (IProviderPackage)(Activator.CreateInstance(t)
+        var given = settings.PackageInstances.Select(p => p.GetType()).ToHashSet();
+        var types = settings.Packages.Concat(Discover()).Distinct().Where(t => !given.Contains(t));
+        _packages = [.. settings.PackageInstances, .. types.Select(t => (IProviderPackage)(Activator.CreateInstance(t)
             ?? throw new InvalidOperationException($"provider package {t} could not be created")))];
     }
 
-    public IReadOnlyList<Command> Commands => [.. _packages.SelectMany(p => p.Commands)];
+    public IReadOnlyList<IProviderPackage> All => _packages;
+
+    public IReadOnlyList<Command> Commands(Func<string[], Task<int>> runEngine) => [.. _packages.SelectMany(p => p.Commands(runEngine))];
 
     public IReadOnlyList<IResourceProvider> ProvidersFor(StackConfig config) =>
         [.. _packages.SelectMany(p => p.Providers(config)), .. _settings.Providers];

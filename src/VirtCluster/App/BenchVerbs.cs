@@ -1,9 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
 using VirtCluster.Bench.Check;
 using VirtCluster.Bench.Cli;
 using VirtCluster.Engine.Config;
-using VirtCluster.Lab;
+using VirtCluster.Components;
 using VirtCluster.Report;
 
 namespace VirtCluster.App;
@@ -27,12 +26,9 @@ internal static class BenchVerbs
                 throw new ConfigException($"stack '{stack.Stack}' has no benchmark stage (it needs lab mode and virtcluster:bench.enabled: true)");
             }
 
-            // Advancing the trigger changes the stage's inputs, so up re-runs it and nothing else.
-            var trigger = BenchDeclaration.TriggerFile(stack.Backend, stack.Stack);
-            Directory.CreateDirectory(Path.GetDirectoryName(trigger)!);
-            var next = (File.Exists(trigger) && long.TryParse(File.ReadAllText(trigger).Trim(), CultureInfo.InvariantCulture, out var n) ? n : 0) + 1;
-            File.WriteAllText(trigger, next.ToString(CultureInfo.InvariantCulture));
-            return await runEngine(["up", "--yes", "--target", BenchDeclaration.StageUrn(stack.Spec).Value, "--stack", stack.Stack,
+            // The stage's run is replaced: the suite runs again, and nothing else changes.
+            var run = BenchmarkStage.RunUrn(stack.Stack, stack.Project.Name, "bench").Value;
+            return await runEngine(["up", "--yes", "--target", run, "--replace", run, "--stack", stack.Stack,
                 "--cwd", stack.Project.Directory, "--backend", stack.Backend]);
         }));
         return bench;

@@ -9,7 +9,7 @@ namespace VirtCluster.App;
 /// </summary>
 public static class DoctorCommand
 {
-    public static Command Create(VirtClusterApp app)
+    public static Command Create(VirtClusterPackage app)
     {
         var json = new Option<bool>("--json") { Description = "Print the verdicts as JSON" };
         var command = new Command("doctor", "Check every host of the stack (facts and preflight) without changing anything") { json };

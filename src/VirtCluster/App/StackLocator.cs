@@ -14,7 +14,13 @@ public sealed record StackLocator(ProjectManifest Project, ClusterSpec Spec, str
 {
     public string Stack => Spec.Stack;
 
-    public string Backend => VirtClusterApp.Backend(Spec, ExplicitBackend);
+    /// <summary>The state backend, resolved as the engine does: --backend, VIRTCLUSTER_BACKEND, or .virtcluster in the project.</summary>
+    public string Backend =>
+        ExplicitBackend is { Length: > 0 }
+            ? Path.GetFullPath(ExplicitBackend)
+            : Environment.GetEnvironmentVariable("VIRTCLUSTER_BACKEND") is { Length: > 0 } backend
+                ? Path.GetFullPath(backend)
+                : Path.Combine(Spec.ProjectDirectory, ".virtcluster");
 
     public static StackLocator From(ParseResult parse)
     {

@@ -27,6 +27,9 @@ public sealed record ClusterSpec(
 
     /// <summary>The user's private key for reaching lab nodes (<c>virtcluster:sshKey</c>, a secret; shown as [secret]); null to generate one.</summary>
     public ConfigSecret? SshPrivateKey { get; init; }
+
+    /// <summary>The stack's state backend, where its keys, lab daemon and results live beside its state.</summary>
+    public string Backend { get; init; } = Path.Combine(ProjectDirectory, ".virtcluster");
 }
 
 /// <summary>One physical host.</summary>

@@ -63,6 +63,7 @@ public static class ClusterSpecLoader
             BenchSelectionReader.Read(config.Get(ConfigKeys.Bench), config.ProjectDirectory))
         {
             SshPrivateKey = SshKey(config.Get(ConfigKeys.SshKey)),
+            Backend = config.Backend,
         };
     }
 

@@ -15,6 +15,15 @@ public static class StorageXml
         new XElement("name", XmlNames.Name(name, "pool name")),
         new XElement("target", new XElement("path", XmlNames.AbsolutePath(path, "pool path"))))).ToString();
 
+    /// <summary>The base image volume: a qcow2 file of the image's size, filled by an upload after it is created.</summary>
+    public static string BaseVolume(string name, long capacityBytes) =>
+        new XElement(
+            "volume",
+            new XElement("name", name),
+            new XElement("capacity", new XAttribute("unit", "bytes"), capacityBytes),
+            new XElement("target", new XElement("format", new XAttribute("type", "qcow2"))))
+            .ToString();
+
     /// <param name="name">Volume name (file name in the pool).</param>
     /// <param name="capacityBytes">Virtual size; at least the base image's.</param>
     /// <param name="backingPath">Absolute path of the base image.</param>

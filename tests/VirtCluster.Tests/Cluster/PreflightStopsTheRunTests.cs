@@ -1,5 +1,5 @@
 using VirtCluster.App;
-using VirtCluster.Engine.Cli;
+using VirtCluster.Tests.Support;
 using VirtCluster.Testing;
 
 namespace VirtCluster.Tests.Cluster;
@@ -8,7 +8,7 @@ namespace VirtCluster.Tests.Cluster;
 public sealed class PreflightStopsTheRunTests : IDisposable
 {
     private readonly string _project = Directory.CreateTempSubdirectory("vc-preflight-").FullName;
-    private readonly VirtClusterApp _app = new();
+    private readonly VirtClusterPackage _package = new();
 
     public PreflightStopsTheRunTests()
     {
@@ -25,7 +25,7 @@ public sealed class PreflightStopsTheRunTests : IDisposable
 
     public void Dispose()
     {
-        _app.Dispose();
+        _package.Dispose();
         Directory.Delete(_project, recursive: true);
     }
 
@@ -34,14 +34,9 @@ public sealed class PreflightStopsTheRunTests : IDisposable
     [InlineData("up")]
     public async Task WhenOneHostHasOldFirmwareAndAnotherHasNoIommuBothAreNamedAndNothingIsCreated(string verb)
     {
-        var stderr = new StringWriter();
-        var stdout = new StringWriter();
-        var template = new EngineHost(_ => { }, _ => []) { Output = stdout, Error = stderr, InputIsTerminal = false, OutputIsTerminal = false };
-
         string[] confirm = verb == "up" ? ["--yes"] : [];
-        var exit = await _app.RunAsync([verb, .. confirm, "--stack", "bad", "--cwd", _project], stack => _app.DeclareCluster(stack, VirtClusterApp.Spec(stack)), template);
+        var (exit, _, error) = await InfraProgram.RunAsync(_package, [verb, .. confirm, "--stack", "bad", "--cwd", _project]);
 
-        var error = stderr.ToString();
         Assert.Equal(1, exit);
         Assert.Contains("preflight failed on 2 host(s)", error, StringComparison.Ordinal);
         Assert.Contains("agc02", error, StringComparison.Ordinal);

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using VirtCluster.App;
-using VirtCluster.Engine.Cli;
+using VirtCluster.Tests.Support;
 using VirtCluster.Engine.Model;
 using VirtCluster.Testing;
 
@@ -13,7 +13,7 @@ namespace VirtCluster.Tests.Cluster;
 public sealed class SimulatedClusterTests : IDisposable
 {
     private readonly string _backend = Directory.CreateTempSubdirectory("vc-sim-").FullName;
-    private readonly VirtClusterApp _app = new();
+    private readonly VirtClusterPackage _app = new();
 
     public void Dispose()
     {
@@ -74,13 +74,7 @@ public sealed class SimulatedClusterTests : IDisposable
 
     private async Task<(int Exit, string Out, string Err)> Run(params string[] verb)
     {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var template = new EngineHost(_ => { }, _ => []) { Output = stdout, Error = stderr, InputIsTerminal = false, OutputIsTerminal = false };
         string[] args = [.. verb, "--stack", "agc16-sim", "--cwd", TestPaths.RepoRoot, "--backend", _backend];
-        var exit = await _app.RunAsync(args, Program, template);
-        return (exit, stdout.ToString(), stderr.ToString());
+        return await InfraProgram.RunAsync(_app, args);
     }
-
-    private void Program(StackBuilder stack) => _app.DeclareCluster(stack, VirtClusterApp.Spec(stack));
 }

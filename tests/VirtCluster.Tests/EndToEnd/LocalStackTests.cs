@@ -17,7 +17,7 @@ public sealed class LocalStackTests(LocalStackFixture stack) : IClassFixture<Loc
     {
         var up = stack.Run(Long, "up", "--yes");
         Assert.True(up.Exit == 0, $"up failed ({up.Exit}):\n{up.Out}\n{up.Err}");
-        Assert.Contains("13 created", up.Out, StringComparison.Ordinal);
+        Assert.Contains("14 created", up.Out, StringComparison.Ordinal);
 
         // The stage ran NetPIPE and HPCC across both VMs and on this machine as bare metal; outputs are typed numbers.
         var outputs = stack.Run(Short, "stack", "output", "--json");
@@ -66,7 +66,7 @@ public sealed class LocalStackTests(LocalStackFixture stack) : IClassFixture<Loc
 
         var destroy = stack.Run(Short, "destroy", "--yes");
         Assert.True(destroy.Exit == 0, destroy.Err);
-        Assert.Contains("13 deleted", destroy.Out, StringComparison.Ordinal);
+        Assert.Contains("14 deleted", destroy.Out, StringComparison.Ordinal);
 
         var leftovers = await stack.Lab.FindLeftoversAsync(CancellationToken.None);
         Assert.True(leftovers.IsClean, leftovers.ToString());

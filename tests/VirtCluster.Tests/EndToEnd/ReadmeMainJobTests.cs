@@ -37,7 +37,7 @@ public sealed class ReadmeMainJobTests : IDisposable
 
         Assert.True(up.Exit == 0, $"the README's main command failed ({up.Exit}):\n{up.Out}\n{up.Err}");
         Assert.Contains("virtcluster: building (first run or sources changed)", up.Err, StringComparison.Ordinal);
-        Assert.Contains("13 created", up.Out, StringComparison.Ordinal);
+        Assert.Contains("14 created", up.Out, StringComparison.Ordinal);
         var images = Path.Combine(_cache, "virtcluster", "images");
         var built = Assert.Single(Directory.GetDirectories(images), d => !Path.GetFileName(d).StartsWith('.'));
         Assert.True(new FileInfo(Path.Combine(built, "image.qcow2")).Length > 100 << 20, "the image in the cache is not a disk");
@@ -61,7 +61,7 @@ public sealed class ReadmeMainJobTests : IDisposable
 
         var destroy = Run(Short, "./virtcluster", "destroy", "--stack", "local", "--yes");
         Assert.True(destroy.Exit == 0, destroy.Err);
-        Assert.Contains("13 deleted", destroy.Out, StringComparison.Ordinal);
+        Assert.Contains("14 deleted", destroy.Out, StringComparison.Ordinal);
         var leftovers = await Lab.FindLeftoversAsync(CancellationToken.None);
         Assert.True(leftovers.IsClean, leftovers.ToString());
     }

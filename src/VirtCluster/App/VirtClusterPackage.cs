@@ -1,0 +1,97 @@
+using System.CommandLine;
+using Serilog;
+using VirtCluster.Cluster;
+using VirtCluster.Config;
+using VirtCluster.Engine.Config;
+using VirtCluster.Engine.Providers;
+using VirtCluster.Images;
+using VirtCluster.Lab;
+using VirtCluster.Libvirt;
+using VirtCluster.Network;
+using VirtCluster.Planning;
+using VirtCluster.Resources;
+using VirtCluster.Resources.Libvirt;
+using VirtCluster.Sdk;
+
+[assembly: ProviderPackage(typeof(VirtCluster.App.VirtClusterPackage))]
+
+namespace VirtCluster.App;
+
+/// <summary>
+/// VirtCluster's provider package: the providers of its resource types and its own verbs (doctor, exec, bench,
+/// report, image), over services shared for the whole process: libvirt connections (the test driver keeps its objects
+/// per connection, so facts and providers must share them), the host facts reader and the image cache.
+/// </summary>
+public sealed class VirtClusterPackage : IProviderPackage, IDisposable
+{
+    public VirtClusterPackage()
+    {
+        Connections = new LibvirtConnections();
+        Facts = new HostFactsSource(Connections);
+
+        // libvirt reports every error to this hook as well as to the caller; it goes to the run's log, never stderr.
+        LibvirtErrors.Handler = e => Log.Debug("libvirt: {Message} (code {Code}, domain {Domain})", e.Message, e.Code, e.Domain);
+    }
+
+    /// <summary>The package of the running program.</summary>
+    public static VirtClusterPackage Current => Deployment.GetPackage<VirtClusterPackage>();
+
+    public LibvirtConnections Connections { get; }
+
+    public HostFactsSource Facts { get; }
+
+    public ImageCache Images { get; } = new(ImageCache.DefaultRoot);
+
+    public IReadOnlyList<Command> Commands(Func<string[], Task<int>> runEngine) =>
+        [DoctorCommand.Create(this), ExecCommand.Create(), BenchVerbs.Bench(runEngine), BenchVerbs.Report(), ImageCommands.Create()];
+
+    public IReadOnlyList<IResourceProvider> Providers(StackConfig config)
+    {
+        var spec = ClusterSpecLoader.FromConfig(config);
+        var lab = spec.Lab is null ? null : LabContext(spec);
+        var readiness = lab is null ? null : new LabNodeReadiness(spec.Lab!.Namespace, lab.Keys, spec.Lab.BootTimeout);
+        if (lab is not null)
+        {
+            // A lab's libvirtd killed during an earlier run comes back on its state, with its guests still running.
+            var environment = new LabEnvironment(spec.Lab!.Namespace, lab.StateDirectory);
+            Connections.Supervise(environment.ConnectionUri, () => environment
+                .ResumeAsync(new SynchronousProgress(line => Log.Warning("{Line}", line)), CancellationToken.None)
+                .GetAwaiter().GetResult());
+        }
+
+        List<IResourceProvider> providers =
+        [
+            new HostProvider(spec, Facts),
+            new DaemonFailures(new PoolProvider(Connections)),
+            new DaemonFailures(new VolumeProvider(ResourceTypes.BaseImage, Connections)),
+            new DaemonFailures(new VolumeProvider(ResourceTypes.Overlay, Connections)),
+            new DaemonFailures(new NetworkProvider(Connections)),
+            new DaemonFailures(new NodeProvider(Connections, readiness)),
+            new LabProvider(Connections),
+            new ImageProvider(Images),
+        ];
+        if (lab is not null)
+        {
+            providers.Add(new ClusterAccessProvider(lab.Keys));
+            providers.Add(new BenchmarkStageProvider(lab.Keys, Connections));
+        }
+
+        return providers;
+    }
+
+    /// <summary>Where lab mode keeps its state and keys for <paramref name="spec"/>, and the cluster's names for /etc/hosts.</summary>
+    internal LabContext LabContext(ClusterSpec spec)
+    {
+        var layout = new ClusterLayout(spec);
+        var peers = Enumerable.Range(0, spec.NodesPerHost).ToDictionary(
+            k => NodePlanner.NodeName(spec, spec.Hosts[0].Name, k),
+            k => layout.Address(k));
+        return new LabContext(
+            Path.Combine(spec.Backend, "lab", spec.Stack),
+            StackKeys.LoadOrCreate(Path.Combine(spec.Backend, "keys", spec.Stack), spec.Stack, spec.SshPrivateKey?.PlainText),
+            Images,
+            peers);
+    }
+
+    public void Dispose() => Connections.Dispose();
+}

@@ -1,0 +1,142 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using VirtCluster.Bench.Model;
+using VirtCluster.Bench.Results;
+using VirtCluster.Engine.Config;
+using VirtCluster.Planning;
+using VirtCluster.Resources;
+using VirtCluster.Sdk;
+
+namespace VirtCluster.Components;
+
+/// <summary>How many benchmark runs there were, and how many succeeded.</summary>
+public sealed record RunCounts(int Total, int Ok, int Failed);
+
+/// <summary>A run that failed, and why.</summary>
+public sealed record RunFailure(string Id, string Reason);
+
+public sealed record BenchmarkStageArgs
+{
+    /// <summary>The cluster whose nodes run the suite.</summary>
+    public required VirtualCluster Cluster { get; init; }
+
+    /// <summary>The suite (YAML): benchmarks, placements, sweeps, parsers.</summary>
+    public required string Suite { get; init; }
+
+    /// <summary>Names of the suite's benchmarks to run; empty for all.</summary>
+    public IReadOnlyList<string> Benchmarks { get; init; } = [];
+
+    /// <summary>Hosts that run the same suite on bare metal, the baseline the VMs are compared with.</summary>
+    public IReadOnlyList<string> BareMetal { get; init; } = [];
+
+    /// <summary>Paths of benchmark programs the suite names but no package provides, by name.</summary>
+    public IReadOnlyDictionary<string, string> Binaries { get; init; } = ImmutableDictionary<string, string>.Empty;
+}
+
+/// <summary>
+/// The benchmark stage: once the cluster answers, runs the suite on its nodes and on bare metal, and makes the results
+/// outputs: per environment the measured figures, ratios against bare metal, the report's tables, and where the
+/// results file and raw outputs are. It runs again when what it measures changes (nodes, suite, selection), or with
+/// <c>up --replace</c> on its run.
+/// </summary>
+public sealed class BenchmarkStage : ComponentResource
+{
+    public const string TypeName = "virtcluster:index:BenchmarkStage";
+
+    public BenchmarkStage(string name, BenchmarkStageArgs args, ComponentResourceOptions? options = null)
+        : base(TypeName, name, options)
+    {
+        var run = Output.Create(DeclareAsync(name, args));
+        Environments = run.Apply(r => r.Environments);
+        Ratios = run.Apply(r => r.Ratios);
+        Tables = run.Apply(r => r.Tables);
+        Runs = run.Apply(r => r.Runs);
+        Failures = run.Apply(r => r.Failures);
+        ResultsFile = run.Apply(r => r.ResultsFile);
+        RawOutputs = run.Apply(r => r.RawOutputs);
+        RegisterOutputs(new Dictionary<string, object?> { ["runs"] = Runs, ["resultsFile"] = ResultsFile });
+    }
+
+    /// <summary>Per environment (<c>tcg</c>, <c>kvm</c>, <c>bmm</c>...): fingerprint and latency/bandwidth per source.</summary>
+    [Output("environments")]
+    public Output<JsonObject> Environments { get; }
+
+    /// <summary>Each environment's figures divided by bare metal's.</summary>
+    [Output("ratios")]
+    public Output<JsonObject> Ratios { get; }
+
+    /// <summary>The paper's tables for this cluster: latency by placement, throughput, overhead, efficiency.</summary>
+    [Output("tables")]
+    public Output<JsonObject> Tables { get; }
+
+    [Output("runs")]
+    public Output<RunCounts> Runs { get; }
+
+    [Output("failures")]
+    public Output<ImmutableArray<RunFailure>> Failures { get; }
+
+    /// <summary>The run's results file (schemas/results.schema.json).</summary>
+    [Output("resultsFile")]
+    public Output<string> ResultsFile { get; }
+
+    /// <summary>The folder with every program's raw output.</summary>
+    [Output("rawOutputs")]
+    public Output<string> RawOutputs { get; }
+
+    /// <summary>The stage's run as a resource: <c>up --replace</c> on this URN runs the suite again.</summary>
+    public static Engine.Model.Urn RunUrn(string stack, string project, string name) =>
+        Engine.Model.Urn.Create(stack, project, ResourceTypes.BenchmarkStage, name + "-run", TypeName);
+
+    private async Task<BenchmarkRun> DeclareAsync(string name, BenchmarkStageArgs args)
+    {
+        var members = await args.Cluster.Members.ConfigureAwait(false);
+        var spec = args.Cluster.Spec;
+        var lab = members.Lab
+            ?? throw new ConfigException(null, "virtcluster:bench", "the benchmark stage runs on lab stacks only for now; set enabled: false for real hosts");
+        var flavour = members.Nodes[0].Plan.Flavour;
+        var fingerprint = new EnvironmentFingerprint(
+            flavour.ToString().ToLowerInvariant(),
+            flavour switch { DomainFlavour.Kvm => EnvironmentKind.Kvm, DomainFlavour.Tcg => EnvironmentKind.Tcg, _ => EnvironmentKind.Xen },
+            Hypervisor: flavour == DomainFlavour.Tcg ? "qemu (TCG)" : flavour.ToString().ToLowerInvariant(),
+            ImageDigest: lab.ImageKey,
+            ConfigHash: MeasuredSetupHash(members, args));
+        var runArgs = new BenchmarkRunArgs
+        {
+            Uri = lab.Uri,
+            Namespace = spec.Lab!.Namespace,
+            Suite = args.Suite,
+            SuiteDigest = FileDigest(args.Suite),
+            Benchmarks = [.. args.Benchmarks],
+            BareMetal = [.. args.BareMetal],
+            Binaries = new Dictionary<string, string>(args.Binaries),
+            ResultsDirectory = Path.Combine(spec.Backend, "results", spec.Stack),
+            Fingerprint = fingerprint,
+        };
+        foreach (var node in members.Nodes)
+        {
+            runArgs.Nodes.Add(new ClusterNodeArgs { Name = node.Plan.NodeName, Address = node.Address, HostKey = node.Resource.HostKey });
+        }
+
+        return new BenchmarkRun(name + "-run", runArgs, new CustomResourceOptions { Parent = this, DependsOn = { members.Access! } });
+    }
+
+    /// <summary>What the results depend on besides the suite: each node's size, pinning and placement, and the selection.</summary>
+    private static string MeasuredSetupHash(ClusterMembers members, BenchmarkStageArgs args)
+    {
+        var text = new StringBuilder();
+        foreach (var node in members.Nodes)
+        {
+            var plan = node.Plan;
+            text.Append(CultureInfo.InvariantCulture, $"{plan.NodeName}@{plan.HostName}:{plan.Vcpus}:{plan.MemoryBytes}:{plan.Pinning}:{plan.Flavour}:{plan.NumaCells.Count}:{plan.Hostdev}\n");
+        }
+
+        text.Append(string.Join(',', args.Benchmarks)).Append('|').Append(string.Join(',', args.BareMetal)).Append('|')
+            .Append(string.Join(',', args.Binaries.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => b.Key + "=" + b.Value)));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private static string FileDigest(string file) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)));
+}
