@@ -59,7 +59,7 @@ public sealed class ResultsJsonTests : IDisposable
 
     [Theory]
     [InlineData("\"status\": \"ok\"", "\"status\": \"done\"")]
-    [InlineData("\"unit\": \"s\"", "\"unit\": \"min\"")]
+    [InlineData("\"unit\": \"s\"", "\"unit\": \"h\"")]
     [InlineData("\"placement\": \"none\"", "\"placement\": \"sideways\"")]
     [InlineData("\"schemaVersion\": 1", "\"schemaVersion\": 2")]
     [InlineData("\"hcaFirmware\": \"2.7.80\"", "\"hcaFirmware\": \"2.7.80\", \"colour\": \"blue\"")]
