@@ -39,8 +39,8 @@ public static class HtmlReportWriter
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>Benchmark report</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n")
             .Append("<h1>Benchmark report</h1>\n<p>Results: ")
-            .Append(string.Join("; ", model.Sources.Select(s => $"run <b>{E(s.RunId)}</b> of suite {E(s.Suite)}, {E(s.Created.ToString("u"))}")))
-            .Append(". Baseline environment: <b>").Append(E(model.Baseline)).Append("</b>.</p>\n");
+            .Append(string.Join("; ", model.Sources.Select(s => $"run <b>{E(s.RunId)}</b> of suite {E(s.Suite)}, {E(s.Created.ToString("u"))}, compared against <b>{E(s.Baseline)}</b>")))
+            .Append(".</p>\n");
         foreach (var note in model.FingerprintNotes)
         {
             html.Append(note.Matching ? "<p class=\"note same\">" : "<p class=\"note\"><b>Fingerprints differ.</b> ").Append(E(note.Text)).Append("</p>\n");
@@ -63,7 +63,7 @@ public static class HtmlReportWriter
         {
             html.Append("<h3>").Append(E(section.Title)).Append("</h3>\n");
             Table(html, ReportTables.Latency(section));
-            if (ReportTables.LatencyVersusBaseline(section, model.Baseline) is { } relative)
+            if (ReportTables.LatencyVersusBaseline(section, model.Environments) is { } relative)
             {
                 Table(html, relative);
             }
@@ -76,11 +76,15 @@ public static class HtmlReportWriter
             Table(html, ReportTables.PeakThroughput(section));
         }
 
-        Section(html, "overhead", $"Single-node time and overhead vs {model.Baseline}", model.Overhead.Count == 0,
-            $"No single-node times of other environments beside {model.Baseline} in these results.");
-        if (model.Overhead.Count > 0)
+        Section(html, "overhead", "Single-node time and overhead", model.Overhead.Count == 0, ReportText.NoOverhead);
+        foreach (var section in model.Overhead)
         {
-            Table(html, ReportTables.Overhead(model));
+            if (model.Overhead.Count > 1)
+            {
+                html.Append("<h3>").Append(E(ReportText.OverheadTitle(section.Source))).Append("</h3>\n");
+            }
+
+            Table(html, ReportTables.Overhead(section, model.Environments));
         }
 
         Section(html, "efficiency", "Parallel efficiency vs process count", model.Efficiency.Count == 0,

@@ -15,8 +15,8 @@ public static class MarkdownReportWriter
         ArgumentNullException.ThrowIfNull(charts);
         var md = new StringBuilder();
         md.Append("# Benchmark report\n\nResults: ")
-            .Append(string.Join("; ", model.Sources.Select(s => $"run **{M(s.RunId)}** of suite {M(s.Suite)}, {M(s.Created.ToString("u"))}")))
-            .Append(". Baseline environment: **").Append(M(model.Baseline)).Append("**.\n\n");
+            .Append(string.Join("; ", model.Sources.Select(s => $"run **{M(s.RunId)}** of suite {M(s.Suite)}, {M(s.Created.ToString("u"))}, compared against **{M(s.Baseline)}**")))
+            .Append(".\n\n");
         foreach (var note in model.FingerprintNotes)
         {
             md.Append("> ").Append(note.Matching ? "" : "**Fingerprints differ.** ").Append(M(note.Text)).Append("\n\n");
@@ -27,7 +27,7 @@ public static class MarkdownReportWriter
         {
             md.Append("### ").Append(M(section.Title)).Append("\n\n");
             Table(md, ReportTables.Latency(section));
-            if (ReportTables.LatencyVersusBaseline(section, model.Baseline) is { } relative)
+            if (ReportTables.LatencyVersusBaseline(section, model.Environments) is { } relative)
             {
                 Table(md, relative);
             }
@@ -40,11 +40,15 @@ public static class MarkdownReportWriter
             Table(md, ReportTables.PeakThroughput(section));
         }
 
-        Section(md, $"Single-node time and overhead vs {model.Baseline}", model.Overhead.Count == 0,
-            $"No single-node times of other environments beside {model.Baseline} in these results.");
-        if (model.Overhead.Count > 0)
+        Section(md, "Single-node time and overhead", model.Overhead.Count == 0, ReportText.NoOverhead);
+        foreach (var section in model.Overhead)
         {
-            Table(md, ReportTables.Overhead(model));
+            if (model.Overhead.Count > 1)
+            {
+                md.Append("### ").Append(M(ReportText.OverheadTitle(section.Source))).Append("\n\n");
+            }
+
+            Table(md, ReportTables.Overhead(section, model.Environments));
         }
 
         Section(md, "Parallel efficiency vs process count", model.Efficiency.Count == 0,

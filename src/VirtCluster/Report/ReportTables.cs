@@ -26,24 +26,34 @@ public static class ReportTables
             "One-way latency in microseconds, median of repetitions; in brackets the ratio to the same environment's intra-socket latency.");
     }
 
-    /// <summary>Latency of each environment relative to the baseline's at the same placement; null without a baseline row or another row.</summary>
-    public static ReportTable? LatencyVersusBaseline(LatencySection section, string baseline)
+    /// <summary>
+    /// Latency of each environment relative to its own file's baseline at the same placement; rows whose
+    /// baseline measured nothing here are left out. Null when no environment has a baseline to compare with.
+    /// </summary>
+    public static ReportTable? LatencyVersusBaseline(LatencySection section, IReadOnlyList<ReportEnvironment> environments)
     {
         ArgumentNullException.ThrowIfNull(section);
-        var reference = section.Rows.FirstOrDefault(r => r.Environment == baseline);
-        if (reference is null || section.Rows.Count < 2)
+        ArgumentNullException.ThrowIfNull(environments);
+        var baselines = environments.ToDictionary(e => e.Label, e => e.Baseline, StringComparer.Ordinal);
+        var compared = section.Rows
+            .Select(row => (Row: row, Reference: baselines.TryGetValue(row.Environment, out var baseline)
+                ? section.Rows.FirstOrDefault(r => r.Environment == baseline)
+                : null))
+            .Where(c => c.Reference is not null)
+            .ToList();
+        if (!compared.Any(c => c.Reference != c.Row))
         {
             return null;
         }
 
         var placements = Placements(section);
         return new ReportTable(
-            ["Environment", .. placements.Select(PlacementText.Of)],
-            section.Rows.Select(row => (IReadOnlyList<string>)
-                [row.Environment, .. placements.Select(p => row.LatencyUs.TryGetValue(p, out var us) && reference.LatencyUs.TryGetValue(p, out var b) && b > 0
+            ["Environment", "Against", .. placements.Select(PlacementText.Of)],
+            compared.Select(c => (IReadOnlyList<string>)
+                [c.Row.Environment, c.Reference!.Environment, .. placements.Select(p => c.Row.LatencyUs.TryGetValue(p, out var us) && c.Reference.LatencyUs.TryGetValue(p, out var b) && b > 0
                     ? ReportText.Ratio(us / b)
                     : "–")]).ToList(),
-            $"Latency relative to {baseline} at the same placement (×1.00 = as fast as {baseline}).");
+            "Latency relative to the bare-metal environment of the same results file at the same placement (×1.00 = as fast as it).");
     }
 
     /// <summary>Peak bandwidth of each curve and the message size it was reached at.</summary>
@@ -61,27 +71,31 @@ public static class ReportTables
     }
 
     /// <summary>
-    /// Single-node time per benchmark and environment with the overhead against the baseline (the paper's
-    /// Table 3); environments in the order of the model.
+    /// One file's single-node time per benchmark and environment with the overhead against the file's
+    /// baseline (the paper's Table 3); the unit is a column of its own since published times are not all in
+    /// seconds. Environments in the order of <paramref name="environments"/>.
     /// </summary>
-    public static ReportTable Overhead(ReportModel model)
+    public static ReportTable Overhead(OverheadSection section, IReadOnlyList<ReportEnvironment> environments)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        var others = model.Environments.Select(e => e.Label)
-            .Where(l => model.Overhead.Any(r => r.Environment == l))
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(environments);
+        var baseline = section.Source.Baseline;
+        var others = environments.Select(e => e.Label)
+            .Where(l => section.Rows.Any(r => r.Environment == l))
             .ToList();
-        var rows = model.Overhead.GroupBy(r => r.Benchmark).Select(benchmark => (IReadOnlyList<string>)
+        var rows = section.Rows.GroupBy(r => (r.Benchmark, r.Unit)).Select(benchmark => (IReadOnlyList<string>)
             [
-                benchmark.Key,
+                benchmark.Key.Benchmark,
+                benchmark.Key.Unit,
                 ReportText.Fixed(benchmark.First().Baseline),
                 .. others.Select(environment => benchmark.FirstOrDefault(r => r.Environment == environment) is { } row
                     ? $"{ReportText.Fixed(row.Value)} ({ReportText.SignedPercent(row.OverheadPercent)})"
                     : "–"),
             ]).ToList();
         return new ReportTable(
-            ["Benchmark", model.Baseline + " (s)", .. others.Select(e => e + " (s)")],
+            ["Benchmark", "Unit", baseline, .. others],
             rows,
-            $"Wall time on one node in seconds, median of repetitions; in brackets the overhead against {model.Baseline} (positive = slower).");
+            $"Wall time on one node, median of repetitions; in brackets the overhead against {baseline} (positive = slower).");
     }
 
     /// <summary>Efficiency and time per process count, one column per environment.</summary>

@@ -5,6 +5,12 @@ namespace VirtCluster.Report;
 /// <summary>Number formats of the report: invariant culture, the precision the paper prints.</summary>
 internal static class ReportText
 {
+    /// <summary>Why the single-node section can be empty: overheads are only computed within one file.</summary>
+    public const string NoOverhead = "No results file in these results has single-node times of its baseline and another environment.";
+
+    /// <summary>Heading of one file's single-node table when the report has several.</summary>
+    public static string OverheadTitle(ReportSource source) => $"Run {source.RunId} (suite {source.Suite}), against {source.Baseline}";
+
     public static string Fixed(double value, int decimals = 2) =>
         value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 

@@ -20,7 +20,7 @@ public sealed partial class ReportBuilderTests : IDisposable
 
         Assert.Contains("<td>xen</td><td>0.41 (×1.00)</td><td>0.83 (×2.02)</td><td>3.30 (×8.05)</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>bmm</td><td>0.41 (×1.00)</td><td>0.86 (×2.10)</td><td>1.79 (×4.37)</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<td>xen</td><td>×1.00</td><td>×0.97</td><td>×1.84</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>xen</td><td>bmm</td><td>×1.00</td><td>×0.97</td><td>×1.84</td>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -28,8 +28,8 @@ public sealed partial class ReportBuilderTests : IDisposable
     {
         var html = File.ReadAllText(WritePaperAndLocal().Html);
 
-        Assert.Contains("<td>SP-MZ class C</td><td>86.45</td><td>100.12 (+15.8 %)</td><td>104.36 (+20.7 %)</td><td>88.00 (+1.8 %)</td></tr>", html, StringComparison.Ordinal);
-        Assert.Contains("<th>Benchmark</th><th>bmm (s)</th><th>xen (s)</th><th>kvm (s)</th><th>ec2 (s)</th></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>SP-MZ class C</td><td>s</td><td>86.45</td><td>100.12 (+15.8 %)</td><td>104.36 (+20.7 %)</td><td>88.00 (+1.8 %)</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<th>Benchmark</th><th>Unit</th><th>bmm</th><th>xen</th><th>kvm</th><th>ec2</th></tr>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed partial class ReportBuilderTests : IDisposable
         Assert.Contains("| Environment | intra-socket (us) | inter-socket (us) | inter-node (us) |", markdown, StringComparison.Ordinal);
         Assert.Contains("| --- | ---: | ---: | ---: |", markdown, StringComparison.Ordinal);
         Assert.Contains("| xen | 0.41 (×1.00) | 0.83 (×2.02) | 3.30 (×8.05) |", markdown, StringComparison.Ordinal);
-        Assert.Contains("| SP-MZ class C | 86.45 | 100.12 (+15.8 %) | 104.36 (+20.7 %) | 88.00 (+1.8 %) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| SP-MZ class C | s | 86.45 | 100.12 (+15.8 %) | 104.36 (+20.7 %) | 88.00 (+1.8 %) |", markdown, StringComparison.Ordinal);
         Assert.Contains("](charts/throughput-netpipe.png)", markdown, StringComparison.Ordinal);
         Assert.Contains("| local | bt-mz/np4 | bt-mz | timed out after 30m |", markdown, StringComparison.Ordinal);
     }
@@ -142,10 +142,26 @@ public sealed partial class ReportBuilderTests : IDisposable
     }
 
     [Fact]
-    public void BareMetalIsTheBaselineWhereverItIsListedAndTheFirstEnvironmentOtherwise()
+    public void EachFileIsComparedWithItsOwnBareMetalOrElseItsFirstEnvironment()
     {
-        Assert.Equal("bmm", new ReportBuilder([ReportResults.Local(), ReportResults.Paper()]).Model.Baseline);
-        Assert.Equal("local", new ReportBuilder([ReportResults.Local()]).Model.Baseline);
+        var model = new ReportBuilder([ReportResults.Local(), ReportResults.Paper()]).Model;
+
+        Assert.Equal(["local", "bmm"], model.Sources.Select(s => s.Baseline));
+        Assert.Equal(["local", "bmm", "bmm", "bmm", "bmm"], model.Environments.Select(e => e.Baseline));
+    }
+
+    [Fact]
+    public void TheStacksOwnBareMetalDoesNotHideThePapersTable3()
+    {
+        var report = new ReportBuilder([ReportResults.Local(bareMetal: true), ReportResults.Paper()]);
+
+        Assert.Equal(["bmm (local-run)", "bmm (agc2011-table3)"], report.Model.Overhead.Select(s => s.Source.Baseline));
+        var html = File.ReadAllText(report.Write(_directory).Html);
+        Assert.Contains("<h3>Run local-run (suite debian), against bmm (local-run)</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>SP-MZ class W</td><td>s</td><td>10.00</td><td>30.00 (+200.0 %)</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<h3>Run agc2011-table3 (suite paper), against bmm (agc2011-table3)</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>SP-MZ class C</td><td>s</td><td>86.45</td><td>100.12 (+15.8 %)</td><td>104.36 (+20.7 %)</td><td>88.00 (+1.8 %)</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("&#39;bmm (local-run)&#39; and &#39;bmm (agc2011-table3)&#39; share a name but their fingerprints differ in kernel", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -156,7 +172,7 @@ public sealed partial class ReportBuilderTests : IDisposable
         Assert.Contains("No latency samples in these results.", html, StringComparison.Ordinal);
         Assert.Contains("No bandwidth samples in these results.", html, StringComparison.Ordinal);
         Assert.Contains("None: every run produced numbers.", html, StringComparison.Ordinal);
-        Assert.Contains("<td>Bloss</td><td>1260.00</td><td>1342.80 (+6.6 %)</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>Bloss</td><td>s</td><td>1260.00</td><td>1342.80 (+6.6 %)</td>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -164,7 +180,7 @@ public sealed partial class ReportBuilderTests : IDisposable
     {
         var model = new ReportBuilder([ReportResults.Paper(), ReportResults.Local()]).Model;
 
-        Assert.DoesNotContain(model.Overhead, r => r.Environment == "local");
+        Assert.DoesNotContain(model.Overhead.SelectMany(s => s.Rows), r => r.Environment == "local");
         Assert.Equal(["SP-MZ class C", "SP-MZ class W"], model.Efficiency.Select(e => e.Benchmark));
         Assert.Equal(Placement.InterNode, Assert.Single(Assert.Single(model.Throughput).Series).Placement);
     }

@@ -49,8 +49,11 @@ internal static class ReportResults
         return example with { Runs = [.. example.Runs, .. latency, .. scaling] };
     }
 
-    /// <summary>A local TCG run: NetPIPE latency and throughput, SP-MZ class W on one and two nodes, one failed run.</summary>
-    public static ResultsFile Local(string environment = "local", string runId = "local-run", string kernel = "6.1.0-28-amd64")
+    /// <summary>
+    /// A local TCG run: NetPIPE latency and throughput, SP-MZ class W on one and two nodes, one failed run;
+    /// with <paramref name="bareMetal"/>, also this machine as bare metal (<c>bmm</c>), 10 s on one node.
+    /// </summary>
+    public static ResultsFile Local(string environment = "local", string runId = "local-run", string kernel = "6.1.0-28-amd64", bool bareMetal = false)
     {
         var kind = EnvironmentKind.Tcg;
         var netpipe = new[] { 1L, 16, 256, 4096, 65536, 1048576, 8388608 }.SelectMany((size, i) => new[]
@@ -67,11 +70,17 @@ internal static class ReportResults
             Run("sp-mz/np8", environment, Time("SP-MZ", environment, kind, 20.0, 8, "W")),
             new("bt-mz/np4", "bt-mz", environment, RunStatus.Failed, [], "timed out after 30m"),
         ];
+        var local = new EnvironmentFingerprint(environment, kind, Kernel: kernel, LibvirtVersion: "9.0.0", QemuVersion: "7.2.15",
+            Hypervisor: "qemu (tcg)", ImageDigest: "sha256:4f1c9e", MpiVersion: "Open MPI 4.1.4", ConfigHash: "sha256:77aa01");
+        if (!bareMetal)
+        {
+            return new ResultsFile(ResultsFile.CurrentSchemaVersion, runId, Created, "debian", [local], runs);
+        }
+
         return new ResultsFile(
             ResultsFile.CurrentSchemaVersion, runId, Created, "debian",
-            [new EnvironmentFingerprint(environment, kind, Kernel: kernel, LibvirtVersion: "9.0.0", QemuVersion: "7.2.15",
-                Hypervisor: "qemu (tcg)", ImageDigest: "sha256:4f1c9e", MpiVersion: "Open MPI 4.1.4", ConfigHash: "sha256:77aa01")],
-            runs);
+            [local, new EnvironmentFingerprint("bmm", EnvironmentKind.BareMetal, Kernel: kernel, MpiVersion: "Open MPI 4.1.4")],
+            [.. runs, Run("sp-mz/bmm/np4", "bmm", Time("SP-MZ", "bmm", EnvironmentKind.BareMetal, 10.0, 4, "W"))]);
     }
 
     private static RunRecord Run(string id, string environment, Sample sample) =>
