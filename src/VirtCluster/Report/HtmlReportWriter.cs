@@ -72,7 +72,12 @@ public static class HtmlReportWriter
         Section(html, "throughput", "Throughput vs message size", model.Throughput.Count == 0, "No bandwidth samples in these results.");
         foreach (var section in model.Throughput)
         {
-            Figure(html, charts[section.Slug]);
+            html.Append("<h3>").Append(E(section.Title)).Append("</h3>\n");
+            if (charts.TryGetValue(section.Slug, out var chart))
+            {
+                Figure(html, chart);
+            }
+
             Table(html, ReportTables.PeakThroughput(section));
         }
 
@@ -87,12 +92,17 @@ public static class HtmlReportWriter
             Table(html, ReportTables.Overhead(section, model.Environments));
         }
 
-        Section(html, "efficiency", "Parallel efficiency vs process count", model.Efficiency.Count == 0,
-            "No benchmark was run at two or more process counts in these results.");
+        Section(html, "efficiency", "Parallel efficiency vs process count", model.Efficiency.Count == 0 && model.PublishedEfficiency.Count == 0, ReportText.NoEfficiency);
         foreach (var section in model.Efficiency)
         {
             Figure(html, charts[section.Slug]);
             Table(html, ReportTables.Efficiency(section));
+        }
+
+        if (model.PublishedEfficiency.Count > 0)
+        {
+            html.Append("<h3>").Append(E(ReportText.PublishedEfficiencyTitle)).Append("</h3>\n");
+            Table(html, ReportTables.PublishedEfficiency(model));
         }
 
         Section(html, "fingerprints", "Environment fingerprints", false, "");

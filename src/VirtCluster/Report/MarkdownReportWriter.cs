@@ -36,7 +36,12 @@ public static class MarkdownReportWriter
         Section(md, "Throughput vs message size", model.Throughput.Count == 0, "No bandwidth samples in these results.");
         foreach (var section in model.Throughput)
         {
-            Figure(md, charts[section.Slug]);
+            md.Append("### ").Append(M(section.Title)).Append("\n\n");
+            if (charts.TryGetValue(section.Slug, out var chart))
+            {
+                Figure(md, chart);
+            }
+
             Table(md, ReportTables.PeakThroughput(section));
         }
 
@@ -51,12 +56,17 @@ public static class MarkdownReportWriter
             Table(md, ReportTables.Overhead(section, model.Environments));
         }
 
-        Section(md, "Parallel efficiency vs process count", model.Efficiency.Count == 0,
-            "No benchmark was run at two or more process counts in these results.");
+        Section(md, "Parallel efficiency vs process count", model.Efficiency.Count == 0 && model.PublishedEfficiency.Count == 0, ReportText.NoEfficiency);
         foreach (var section in model.Efficiency)
         {
             Figure(md, charts[section.Slug]);
             Table(md, ReportTables.Efficiency(section));
+        }
+
+        if (model.PublishedEfficiency.Count > 0)
+        {
+            md.Append("### ").Append(M(ReportText.PublishedEfficiencyTitle)).Append("\n\n");
+            Table(md, ReportTables.PublishedEfficiency(model));
         }
 
         Section(md, "Environment fingerprints", false, "");

@@ -12,6 +12,7 @@ namespace VirtCluster.Report;
 /// <param name="Throughput">Throughput figures, one per kind of measurement present.</param>
 /// <param name="Overhead">Per results file with single-node times of two or more environments, each against the file's baseline.</param>
 /// <param name="Efficiency">Parallel-efficiency figures, one per benchmark run at several process counts.</param>
+/// <param name="PublishedEfficiency">Efficiencies stated as numbers (a paper's "88 % on 16 nodes"), shown apart from computed ones.</param>
 /// <param name="FingerprintNotes">Warnings and confirmations about comparability.</param>
 /// <param name="DifferingFingerprintFields">Fingerprint parts whose values are not the same in every environment.</param>
 /// <param name="FailedRuns">Runs that produced no usable numbers, with their reasons.</param>
@@ -22,6 +23,7 @@ public sealed record ReportModel(
     IReadOnlyList<ThroughputSection> Throughput,
     IReadOnlyList<OverheadSection> Overhead,
     IReadOnlyList<EfficiencySection> Efficiency,
+    IReadOnlyList<PublishedEfficiencyPoint> PublishedEfficiency,
     IReadOnlyList<FingerprintNote> FingerprintNotes,
     IReadOnlyList<string> DifferingFingerprintFields,
     IReadOnlyList<FailedRun> FailedRuns);

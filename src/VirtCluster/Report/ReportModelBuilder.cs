@@ -20,11 +20,11 @@ public static class ReportModelBuilder
         ("latency", 1, "NetPIPE, 1-byte messages"),
     ];
 
-    /// <summary>Bandwidth measurements the report knows.</summary>
-    private static readonly (string Metric, string Title, string Slug)[] ThroughputSources =
+    /// <summary>Bandwidth measurements the report knows, each with the metric its peaks are published under.</summary>
+    private static readonly (string Metric, string PeakMetric, string Title, string Slug)[] ThroughputSources =
     [
-        ("PingPong.bandwidth", "IMB PingPong", "throughput-imb-pingpong"),
-        ("bandwidth", "NetPIPE", "throughput-netpipe"),
+        ("PingPong.bandwidth", "PingPong.peakBandwidth", "IMB PingPong", "throughput-imb-pingpong"),
+        ("bandwidth", "peakBandwidth", "NetPIPE", "throughput-netpipe"),
     ];
 
     /// <summary>The metric single-node overhead and parallel efficiency are computed from.</summary>
@@ -57,8 +57,8 @@ public static class ReportModelBuilder
                 .Where(s => s.Rows.Count > 0)
                 .ToList(),
             ThroughputSources
-                .Select(s => new ThroughputSection(s.Title, s.Slug, ThroughputCurve.Build(samples, s.Metric)))
-                .Where(s => s.Series.Count > 0)
+                .Select(s => new ThroughputSection(s.Title, s.Slug, ThroughputCurve.Build(samples, s.Metric), PublishedPeak.Build(samples, s.PeakMetric)))
+                .Where(s => s.Series.Count > 0 || s.Published.Count > 0)
                 .ToList(),
             sources
                 .Select((source, index) => new OverheadSection(source, Overhead.Build(samplesByFile[index], source.Baseline, TimeMetric)))
@@ -71,6 +71,7 @@ public static class ReportModelBuilder
                 .GroupBy(s => s.Slug)
                 .SelectMany(same => same.Select((s, i) => i == 0 ? s : s with { Slug = $"{s.Slug}-{i + 1}" }))
                 .ToList(),
+            PublishedEfficiency.Build(samples),
             FingerprintNotes(files, labels),
             FingerprintFields.All
                 .Where(f => environments.Select(e => f.Value(e.Fingerprint)).Distinct(StringComparer.Ordinal).Count() > 1)

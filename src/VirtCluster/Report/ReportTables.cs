@@ -56,18 +56,24 @@ public static class ReportTables
             "Latency relative to the bare-metal environment of the same results file at the same placement (×1.00 = as fast as it).");
     }
 
-    /// <summary>Peak bandwidth of each curve and the message size it was reached at.</summary>
+    /// <summary>
+    /// Peak bandwidth of each curve and the message size it was reached at, then the peaks stated without a
+    /// curve, as the source gives them ("about" where it says so).
+    /// </summary>
     public static ReportTable PeakThroughput(ThroughputSection section)
     {
         ArgumentNullException.ThrowIfNull(section);
+        var measured = section.Series.Where(s => s.Points.Count > 0).Select(s =>
+        {
+            var peak = s.Points.MaxBy(p => p.BytesPerSecond)!;
+            return (IReadOnlyList<string>)[s.Environment, PlacementText.Of(s.Placement), ReportText.Megabytes(peak.BytesPerSecond), ReportText.Bytes(peak.MessageSizeBytes)];
+        });
+        var published = section.Published.Select(p => (IReadOnlyList<string>)
+            [p.Environment, PlacementText.Of(p.Placement), (p.Approximate ? "about " : "") + ReportText.Megabytes(p.BytesPerSecond), "not published"]);
         return new ReportTable(
             ["Environment", "Placement", "Peak (MB/s)", "At message size"],
-            section.Series.Where(s => s.Points.Count > 0).Select(s =>
-            {
-                var peak = s.Points.MaxBy(p => p.BytesPerSecond)!;
-                return (IReadOnlyList<string>)[s.Environment, PlacementText.Of(s.Placement), ReportText.Megabytes(peak.BytesPerSecond), ReportText.Bytes(peak.MessageSizeBytes)];
-            }).ToList(),
-            "MB/s = 10^6 bytes per second, median of repetitions.");
+            measured.Concat(published).ToList(),
+            "MB/s = 10^6 bytes per second, median of repetitions; a peak stated without its curve has no message size.");
     }
 
     /// <summary>
@@ -110,6 +116,31 @@ public static class ReportTables
                     ? $"{ReportText.Percent(point.Efficiency)} ({ReportText.Fixed(point.Time)} s)"
                     : "–")]).ToList(),
             "Parallel efficiency relative to each environment's smallest run, (T_base × p_base) / (T × p); in brackets the median wall time.");
+    }
+
+    /// <summary>
+    /// Efficiencies stated as numbers, one row per benchmark and run size, one column per environment that
+    /// has one: the paper's 16-node figures from its text.
+    /// </summary>
+    public static ReportTable PublishedEfficiency(ReportModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var columns = model.Environments.Select(e => e.Label)
+            .Where(l => model.PublishedEfficiency.Any(p => p.Environment == l))
+            .ToList();
+        var rows = model.PublishedEfficiency.GroupBy(p => (p.Benchmark, p.Nodes, p.Ranks, p.Threads)).Select(size => (IReadOnlyList<string>)
+            [
+                size.Key.Benchmark,
+                size.Key.Nodes is { } nodes ? ReportText.Count(nodes) : "–",
+                size.Key.Ranks is { } ranks ? ReportText.Count(ranks) + (size.Key.Threads is { } threads ? " × " + ReportText.Count(threads) : "") : "–",
+                .. columns.Select(environment => size.FirstOrDefault(p => p.Environment == environment) is { } point
+                    ? ReportText.PublishedPercent(point.Efficiency)
+                    : "–"),
+            ]).ToList();
+        return new ReportTable(
+            ["Benchmark", "Nodes", "Processes × threads", .. columns],
+            rows,
+            "Parallel efficiency relative to one node as the source states it; the times behind it are not recorded.");
     }
 
     /// <summary>Fingerprints side by side, one column per environment; rows that differ are highlighted.</summary>

@@ -43,6 +43,32 @@ public sealed partial class ReportBuilderTests : IDisposable
     }
 
     [Fact]
+    public void ThePapersFileAloneGivesEveryPublishedNumberInItsTables()
+    {
+        var markdown = File.ReadAllText(new ReportBuilder([ResultsJson.Read(ReportResults.PaperExamplePath)]).Write(_directory).Markdown);
+
+        string[] expected =
+        [
+            "| bmm | 0.41 (×1.00) | 0.86 (×2.10) | 1.79 (×4.37) |",
+            "| xen | 0.41 (×1.00) | 0.83 (×2.02) | 3.30 (×8.05) |",
+            "| kvm | 0.54 (×1.00) | 1.21 (×2.24) | 1.71 (×3.17) |",
+            "| kvm | bmm | ×1.32 | ×1.41 | ×0.96 |",
+            "| bmm | intra-socket | 5700.0 | not published |",
+            "| bmm | inter-socket | 3900.0 | not published |",
+            "| bmm | inter-node | about 2500.0 | not published |",
+            "| Benchmark | Unit | bmm | xen | kvm | ec2 |",
+            "| SP-MZ class C | s | 86.45 | 100.12 (+15.8 %) | 104.36 (+20.7 %) | 88.00 (+1.8 %) |",
+            "| BT-MZ class C | s | 132.06 | 137.66 (+4.2 %) | 144.92 (+9.7 %) | 126.01 (-4.6 %) |",
+            "| Bloss | min | 21.00 | 22.38 (+6.6 %) | 22.98 (+9.4 %) | 20.00 (-4.8 %) |",
+            "| Benchmark | Nodes | Processes × threads | bmm | xen | kvm | ec2 |",
+            "| SP-MZ class C | 16 | 64 × 2 | 88 % | 59 % | 88 % | – |",
+            "| BT-MZ class C | 16 | 64 × 2 | 85 % | 59 % | 86 % | – |",
+            "| Bloss | 16 | 32 × 4 | 78 % | 72 % | 71 % | 63 % |",
+        ];
+        Assert.All(expected, line => Assert.Contains(line + "\n", markdown, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void HtmlIsSelfContainedWithEveryChartEmbedded()
     {
         var written = WritePaperAndLocal();
@@ -155,24 +181,28 @@ public sealed partial class ReportBuilderTests : IDisposable
     {
         var report = new ReportBuilder([ReportResults.Local(bareMetal: true), ReportResults.Paper()]);
 
-        Assert.Equal(["bmm (local-run)", "bmm (agc2011-table3)"], report.Model.Overhead.Select(s => s.Source.Baseline));
+        Assert.Equal(["bmm (local-run)", "bmm (agc2011)"], report.Model.Overhead.Select(s => s.Source.Baseline));
         var html = File.ReadAllText(report.Write(_directory).Html);
         Assert.Contains("<h3>Run local-run (suite debian), against bmm (local-run)</h3>", html, StringComparison.Ordinal);
         Assert.Contains("<tr><td>SP-MZ class W</td><td>s</td><td>10.00</td><td>30.00 (+200.0 %)</td></tr>", html, StringComparison.Ordinal);
-        Assert.Contains("<h3>Run agc2011-table3 (suite paper), against bmm (agc2011-table3)</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<h3>Run agc2011 (suite paper), against bmm (agc2011)</h3>", html, StringComparison.Ordinal);
         Assert.Contains("<td>SP-MZ class C</td><td>s</td><td>86.45</td><td>100.12 (+15.8 %)</td><td>104.36 (+20.7 %)</td><td>88.00 (+1.8 %)</td></tr>", html, StringComparison.Ordinal);
-        Assert.Contains("&#39;bmm (local-run)&#39; and &#39;bmm (agc2011-table3)&#39; share a name but their fingerprints differ in kernel", html, StringComparison.Ordinal);
+        Assert.Contains("&#39;bmm (local-run)&#39; and &#39;bmm (agc2011)&#39; share a name but their fingerprints differ in kernel", html, StringComparison.Ordinal);
     }
 
     [Fact]
     public void SectionsWithoutSamplesSaySoInsteadOfShowingEmptyTables()
     {
-        var html = File.ReadAllText(new ReportBuilder([ResultsJson.Read(ReportResults.PaperExamplePath)]).Write(_directory).Html);
+        var local = ReportResults.Local();
+        var onlyFailed = local with { Runs = [.. local.Runs.Where(r => r.Status == RunStatus.Failed)] };
+
+        var html = File.ReadAllText(new ReportBuilder([onlyFailed]).Write(_directory).Html);
 
         Assert.Contains("No latency samples in these results.", html, StringComparison.Ordinal);
         Assert.Contains("No bandwidth samples in these results.", html, StringComparison.Ordinal);
-        Assert.Contains("None: every run produced numbers.", html, StringComparison.Ordinal);
-        Assert.Contains("<td>Bloss</td><td>s</td><td>1260.00</td><td>1342.80 (+6.6 %)</td>", html, StringComparison.Ordinal);
+        Assert.Contains("No results file in these results has single-node times of its baseline and another environment.", html, StringComparison.Ordinal);
+        Assert.Contains("No benchmark was run at two or more process counts in these results, and none states an efficiency.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("None: every run produced numbers.", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -182,7 +212,7 @@ public sealed partial class ReportBuilderTests : IDisposable
 
         Assert.DoesNotContain(model.Overhead.SelectMany(s => s.Rows), r => r.Environment == "local");
         Assert.Equal(["SP-MZ class C", "SP-MZ class W"], model.Efficiency.Select(e => e.Benchmark));
-        Assert.Equal(Placement.InterNode, Assert.Single(Assert.Single(model.Throughput).Series).Placement);
+        Assert.Equal(Placement.InterNode, Assert.Single(model.Throughput.Single(t => t.Title == "NetPIPE").Series).Placement);
     }
 
     [Fact]
