@@ -28,7 +28,7 @@ public static class ReportModelBuilder
     ];
 
     /// <summary>The metric single-node overhead and parallel efficiency are computed from.</summary>
-    private const string TimeMetric = "time";
+    public const string TimeMetric = "time";
 
     /// <exception cref="ArgumentException">No results files were given.</exception>
     public static ReportModel Build(IReadOnlyList<ResultsFile> files)

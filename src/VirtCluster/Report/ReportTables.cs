@@ -53,7 +53,7 @@ public static class ReportTables
                 [c.Row.Environment, c.Reference!.Environment, .. placements.Select(p => c.Row.LatencyUs.TryGetValue(p, out var us) && c.Reference.LatencyUs.TryGetValue(p, out var b) && b > 0
                     ? ReportText.Ratio(us / b)
                     : "–")]).ToList(),
-            "Latency relative to the bare-metal environment of the same results file at the same placement (×1.00 = as fast as it).");
+            "Latency relative to the environment under Against (the bare metal of the same results file, else its first environment) at the same placement; ×1.00 = as fast.");
     }
 
     /// <summary>
