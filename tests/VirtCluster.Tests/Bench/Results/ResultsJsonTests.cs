@@ -89,6 +89,23 @@ public sealed class ResultsJsonTests : IDisposable
     }
 
     [Fact]
+    public void AFileWithoutEnvironmentsOrWithOneDescribedTwiceIsRejected()
+    {
+        var text = File.ReadAllText(ExamplePath);
+        var noEnvironments = ResultsJson.Serialize(ResultsJson.Deserialize(text, "r.json") with { Environments = [], Runs = [] });
+        var twice = text.Replace("\"name\": \"xen\"", "\"name\": \"kvm\"", StringComparison.Ordinal);
+
+        Assert.Equal("r.json: the results file describes no environments", Assert.Throws<InvalidDataException>(() => ResultsJson.Deserialize(noEnvironments, "r.json")).Message);
+        Assert.Equal(
+            "r.json: environment 'kvm' is described twice, so runs that refer to it are ambiguous",
+            Assert.Throws<InvalidDataException>(() => ResultsJson.Deserialize(twice, "r.json")).Message);
+    }
+
+    [Fact]
+    public void ADirectoryIsNotAResultsFile() =>
+        Assert.Equal($"{_directory}: is a directory, not a results file", Assert.Throws<InvalidDataException>(() => ResultsJson.Read(_directory)).Message);
+
+    [Fact]
     public void BrokenJsonIsAnErrorNamingTheFile() =>
         Assert.StartsWith("r.json", Assert.Throws<InvalidDataException>(() => ResultsJson.Deserialize("{\"schemaVersion\": 1,", "r.json")).Message);
 
