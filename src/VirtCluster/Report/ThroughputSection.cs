@@ -1,4 +1,5 @@
 using VirtCluster.Bench.Metrics;
+using VirtCluster.Report.Charts;
 
 namespace VirtCluster.Report;
 
@@ -9,6 +10,6 @@ namespace VirtCluster.Report;
 /// <param name="Published">Peaks stated without a curve (a paper's text), listed beside the measured peaks but never drawn.</param>
 public sealed record ThroughputSection(string Title, string Slug, IReadOnlyList<ThroughputSeries> Series, IReadOnlyList<PublishedPeakPoint> Published)
 {
-    /// <summary>True when there is a curve to draw: a bandwidth at a message size above zero (the size axis is logarithmic).</summary>
-    public bool HasCurve => Series.Any(s => s.Points.Any(p => p.MessageSizeBytes > 0));
+    /// <summary>True when there is a curve to draw: a bandwidth above zero at a message size above zero (both axes are logarithmic).</summary>
+    public bool HasCurve => Series.Any(s => ChartRenderer.Plottable(s).Any());
 }

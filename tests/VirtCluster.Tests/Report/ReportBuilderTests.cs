@@ -98,7 +98,7 @@ public sealed partial class ReportBuilderTests : IDisposable
         var throughput = XDocument.Load(written.Charts.Single(c => c.EndsWith("throughput-netpipe.svg", StringComparison.Ordinal)));
         Assert.Equal("svg", throughput.Root!.Name.LocalName);
         var texts = throughput.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
-        Assert.Contains("Throughput (MB/s)", texts);
+        Assert.Contains("Throughput (MB/s, log scale)", texts);
         Assert.Contains("Message size (bytes, log scale)", texts);
         Assert.Equal(["1 B", "32 B", "1 KiB", "32 KiB", "1 MiB"], texts.Where(t => t.EndsWith('B')));
 
