@@ -18,7 +18,7 @@ public static class HtmlReportWriter
         table { border-collapse: collapse; margin: 0.6em 0; font-variant-numeric: tabular-nums; }
         th, td { border: 1px solid #d0d7de; padding: 0.35em 0.7em; text-align: right; vertical-align: top; }
         th { background: #f3f5f7; }
-        th:first-child, td:first-child, table.text th, table.text td { text-align: left; }
+        th:first-child, td:first-child, table.text th, table.text td, th.label, td.label { text-align: left; }
         tr.differs td { background: #fff4d6; }
         .caption { color: #57606a; font-size: 0.9em; margin-top: 0.2em; }
         .note { border-left: 5px solid #d4a72c; background: #fff8e5; padding: 0.6em 1em; margin: 0.8em 0; }
@@ -173,18 +173,21 @@ public static class HtmlReportWriter
     private static void Table(StringBuilder html, ReportTable table)
     {
         html.Append(table.TextCells ? "<table class=\"text\">\n<tr>" : "<table>\n<tr>");
-        foreach (var header in table.Headers)
+        // The first column and text tables are aligned by the style sheet; further label columns by a class.
+        string Open(string tag, int column) =>
+            column > 0 && column < table.LabelColumns && !table.TextCells ? $"<{tag} class=\"label\">" : $"<{tag}>";
+        for (var column = 0; column < table.Headers.Count; column++)
         {
-            html.Append("<th>").Append(E(header)).Append("</th>");
+            html.Append(Open("th", column)).Append(E(table.Headers[column])).Append("</th>");
         }
 
         html.Append("</tr>\n");
         for (var i = 0; i < table.Rows.Count; i++)
         {
             html.Append(table.Highlighted.Contains(i) ? "<tr class=\"differs\">" : "<tr>");
-            foreach (var cell in table.Rows[i])
+            for (var column = 0; column < table.Rows[i].Count; column++)
             {
-                html.Append("<td>").Append(E(cell)).Append("</td>");
+                html.Append(Open("td", column)).Append(E(table.Rows[i][column])).Append("</td>");
             }
 
             html.Append("</tr>\n");

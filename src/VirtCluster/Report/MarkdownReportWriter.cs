@@ -126,7 +126,7 @@ public static class MarkdownReportWriter
     private static void Table(StringBuilder md, ReportTable table)
     {
         md.Append("| ").Append(string.Join(" | ", table.Headers.Select(M))).Append(" |\n|")
-            .Append(string.Join("|", table.Headers.Select((_, i) => i == 0 || table.TextCells ? " --- " : " ---: "))).Append("|\n");
+            .Append(string.Join("|", table.Headers.Select((_, i) => table.IsTextColumn(i) ? " --- " : " ---: "))).Append("|\n");
         for (var i = 0; i < table.Rows.Count; i++)
         {
             var cells = table.Rows[i].Select(M).ToList();

@@ -53,7 +53,8 @@ public static class ReportTables
                 [c.Row.Environment, c.Reference!.Environment, .. placements.Select(p => c.Row.LatencyUs.TryGetValue(p, out var us) && c.Reference.LatencyUs.TryGetValue(p, out var b) && b > 0
                     ? ReportText.Ratio(us / b)
                     : "–")]).ToList(),
-            "Latency relative to the environment under Against (the bare metal of the same results file, else its first environment) at the same placement; ×1.00 = as fast.");
+            "Latency relative to the environment under Against (the bare metal of the same results file, else its first environment) at the same placement; ×1.00 = as fast.",
+            LabelColumns: 2);
     }
 
     /// <summary>
@@ -73,7 +74,8 @@ public static class ReportTables
         return new ReportTable(
             ["Environment", "Placement", "Peak (MB/s)", "At message size"],
             measured.Concat(published).ToList(),
-            "MB/s = 10^6 bytes per second, median of repetitions; a peak stated without its curve has no message size.");
+            "MB/s = 10^6 bytes per second, median of repetitions; a peak stated without its curve has no message size.",
+            LabelColumns: 2);
     }
 
     /// <summary>
@@ -101,7 +103,8 @@ public static class ReportTables
         return new ReportTable(
             ["Benchmark", "Unit", baseline, .. others],
             rows,
-            $"Wall time on one node, median of repetitions; in brackets the overhead against {baseline} (positive = slower).");
+            $"Wall time on one node, median of repetitions; in brackets the overhead against {baseline} (positive = slower).",
+            LabelColumns: 2);
     }
 
     /// <summary>Efficiency and time per process count, one column per environment.</summary>

@@ -70,7 +70,7 @@ public static class TextReportWriter
         text.Append(title.ReplaceLineEndings(" ")).Append('\n');
         foreach (var cells in lines)
         {
-            var padded = cells.Select((cell, i) => i == 0 || table.TextCells ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]));
+            var padded = cells.Select((cell, i) => table.IsTextColumn(i) ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]));
             text.Append(Gap).Append(string.Join(Gap, padded).TrimEnd()).Append('\n');
         }
 

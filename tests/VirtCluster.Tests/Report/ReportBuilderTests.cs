@@ -20,7 +20,7 @@ public sealed partial class ReportBuilderTests : IDisposable
 
         Assert.Contains("<td>xen</td><td>0.41 (×1.00)</td><td>0.83 (×2.02)</td><td>3.30 (×8.05)</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>bmm</td><td>0.41 (×1.00)</td><td>0.86 (×2.10)</td><td>1.79 (×4.37)</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<td>xen</td><td>bmm</td><td>×1.00</td><td>×0.97</td><td>×1.84</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>xen</td><td class=\"label\">bmm</td><td>×1.00</td><td>×0.97</td><td>×1.84</td>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -28,8 +28,8 @@ public sealed partial class ReportBuilderTests : IDisposable
     {
         var html = File.ReadAllText(WritePaperAndLocal().Html);
 
-        Assert.Contains("<td>SP-MZ class C</td><td>s</td><td>86.45</td><td>100.12 (+15.8 %)</td><td>104.36 (+20.7 %)</td><td>88.00 (+1.8 %)</td></tr>", html, StringComparison.Ordinal);
-        Assert.Contains("<th>Benchmark</th><th>Unit</th><th>bmm</th><th>xen</th><th>kvm</th><th>ec2</th></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>SP-MZ class C</td><td class=\"label\">s</td><td>86.45</td><td>100.12 (+15.8 %)</td><td>104.36 (+20.7 %)</td><td>88.00 (+1.8 %)</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<th>Benchmark</th><th class=\"label\">Unit</th><th>bmm</th><th>xen</th><th>kvm</th><th>ec2</th></tr>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,9 +184,9 @@ public sealed partial class ReportBuilderTests : IDisposable
         Assert.Equal(["bmm (local-run)", "bmm (agc2011)"], report.Model.Overhead.Select(s => s.Source.Baseline));
         var html = File.ReadAllText(report.Write(_directory).Html);
         Assert.Contains("<h3>Run local-run (suite debian), against bmm (local-run)</h3>", html, StringComparison.Ordinal);
-        Assert.Contains("<tr><td>SP-MZ class W</td><td>s</td><td>10.00</td><td>30.00 (+200.0 %)</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>SP-MZ class W</td><td class=\"label\">s</td><td>10.00</td><td>30.00 (+200.0 %)</td></tr>", html, StringComparison.Ordinal);
         Assert.Contains("<h3>Run agc2011 (suite paper), against bmm (agc2011)</h3>", html, StringComparison.Ordinal);
-        Assert.Contains("<td>SP-MZ class C</td><td>s</td><td>86.45</td><td>100.12 (+15.8 %)</td><td>104.36 (+20.7 %)</td><td>88.00 (+1.8 %)</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>SP-MZ class C</td><td class=\"label\">s</td><td>86.45</td><td>100.12 (+15.8 %)</td><td>104.36 (+20.7 %)</td><td>88.00 (+1.8 %)</td></tr>", html, StringComparison.Ordinal);
         Assert.Contains("&#39;bmm (local-run)&#39; and &#39;bmm (agc2011)&#39; share a name but their fingerprints differ in kernel", html, StringComparison.Ordinal);
     }
 

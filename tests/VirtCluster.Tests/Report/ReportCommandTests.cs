@@ -53,9 +53,9 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Contains(
             """
               Environment  Against  intra-socket  inter-socket  inter-node
-              bmm              bmm         ×1.00         ×1.00       ×1.00
-              xen              bmm         ×1.00         ×0.97       ×1.84
-              kvm              bmm         ×1.32         ×1.41       ×0.96
+              bmm          bmm             ×1.00         ×1.00       ×1.00
+              xen          bmm             ×1.00         ×0.97       ×1.84
+              kvm          bmm             ×1.32         ×1.41       ×0.96
 
             """,
             _stdout.ToString(), StringComparison.Ordinal);
@@ -70,9 +70,9 @@ public sealed class ReportCommandTests : IDisposable
             """
             Single-node time and overhead: Run agc2011 (suite paper), against bmm
               Benchmark      Unit     bmm               xen               kvm              ec2
-              SP-MZ class C     s   86.45  100.12 (+15.8 %)  104.36 (+20.7 %)   88.00 (+1.8 %)
-              BT-MZ class C     s  132.06   137.66 (+4.2 %)   144.92 (+9.7 %)  126.01 (-4.6 %)
-              Bloss           min   21.00    22.38 (+6.6 %)    22.98 (+9.4 %)   20.00 (-4.8 %)
+              SP-MZ class C  s      86.45  100.12 (+15.8 %)  104.36 (+20.7 %)   88.00 (+1.8 %)
+              BT-MZ class C  s     132.06   137.66 (+4.2 %)   144.92 (+9.7 %)  126.01 (-4.6 %)
+              Bloss          min    21.00    22.38 (+6.6 %)    22.98 (+9.4 %)   20.00 (-4.8 %)
 
             """,
             _stdout.ToString(), StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public sealed class ReportCommandTests : IDisposable
             """
               bmm          intra-socket        5700.0    not published
               bmm          inter-socket        3900.0    not published
-              bmm            inter-node  about 2500.0    not published
+              bmm          inter-node    about 2500.0    not published
 
             """,
             _stdout.ToString(), StringComparison.Ordinal);

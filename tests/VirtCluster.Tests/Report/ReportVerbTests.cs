@@ -30,7 +30,7 @@ public sealed class ReportVerbTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Equal("", _stderr.ToString());
-        Assert.Contains("  Bloss           min   21.00    22.38 (+6.6 %)    22.98 (+9.4 %)   20.00 (-4.8 %)\n", _stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("  Bloss          min    21.00    22.38 (+6.6 %)    22.98 (+9.4 %)   20.00 (-4.8 %)\n", _stdout.ToString(), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(output, "report.html")));
     }
 
