@@ -36,20 +36,49 @@ internal static class BenchVerbs
 
     public static Command Report()
     {
-        var compare = new Option<string[]>("--compare") { Description = "Other results files to compare with (bare metal, other hypervisors, published numbers)", AllowMultipleArgumentsPerToken = true };
-        var output = new Option<string>("--out") { Description = "Folder for report.html, report.md and the charts", Required = true };
-        var command = new Command("report", "Write the stack's benchmark report (HTML, Markdown, PNG and SVG charts)") { compare, output };
+        var results = new Option<string[]>("--results", "--compare")
+        {
+            Description = "Results files to report, in the order given (repeatable): archived runs, other clusters, published numbers such as "
+                + "schemas/examples/paper-agc2011.results.json. Each is compared against its own bare metal. --compare is the same option under its former name",
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "FILE",
+        };
+        var output = new Option<string>("--out") { Description = "Folder for report.html, report.md and the charts", Required = true, HelpName = "DIR" };
+        var command = new Command(
+            "report",
+            "Write a benchmark report (HTML, Markdown, PNG and SVG charts) and print its tables: from --results files alone, or from the stack's "
+            + "latest results (--stack; VIRTCLUSTER_STACK only when no --results is given) followed by any --results files")
+        {
+            results, output,
+        };
         command.SetAction(async (parse, ct) => await VerbGuard.RunAsync(parse, () =>
         {
-            var others = parse.GetValue(compare) ?? [];
-            var results = parse.GetValue<string?>("--stack") is null && Environment.GetEnvironmentVariable("VIRTCLUSTER_STACK") is null
-                ? null
-                : StackLocator.From(parse).LatestResultsFile();
-            return Task.FromResult(ReportCommand.Run(results, others, parse.GetValue(output)!,
-                parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+            var files = parse.GetValue(results) ?? [];
+            var error = parse.InvocationConfiguration.Error;
+            string? stackResults = null;
+            if (StackSelected(parse, files))
+            {
+                var stack = StackLocator.From(parse);
+                stackResults = stack.LatestResultsFile();
+                if (stackResults is null && files.Length > 0)
+                {
+                    error.WriteLine($"warning: stack '{stack.Stack}' has no benchmark results yet; reporting the --results files only");
+                }
+            }
+
+            return Task.FromResult(ReportCommand.Run(stackResults, files, parse.GetValue(output)!, parse.InvocationConfiguration.Output, error));
         }));
         return command;
     }
+
+    /// <summary>
+    /// Whether the stack's results belong in the report: always with --stack; with VIRTCLUSTER_STACK only when
+    /// no results files were named, so that a report of archived or published files is not silently mixed with
+    /// whatever stack the shell happens to have selected.
+    /// </summary>
+    private static bool StackSelected(ParseResult parse, string[] files) =>
+        parse.GetValue<string?>("--stack") is not null
+        || (files.Length == 0 && Environment.GetEnvironmentVariable("VIRTCLUSTER_STACK") is { Length: > 0 });
 
     private static Command Check()
     {

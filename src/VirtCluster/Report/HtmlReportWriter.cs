@@ -18,7 +18,7 @@ public static class HtmlReportWriter
         table { border-collapse: collapse; margin: 0.6em 0; font-variant-numeric: tabular-nums; }
         th, td { border: 1px solid #d0d7de; padding: 0.35em 0.7em; text-align: right; vertical-align: top; }
         th { background: #f3f5f7; }
-        th:first-child, td:first-child, table.text th, table.text td { text-align: left; }
+        th:first-child, td:first-child, table.text th, table.text td, th.label, td.label { text-align: left; }
         tr.differs td { background: #fff4d6; }
         .caption { color: #57606a; font-size: 0.9em; margin-top: 0.2em; }
         .note { border-left: 5px solid #d4a72c; background: #fff8e5; padding: 0.6em 1em; margin: 0.8em 0; }
@@ -39,8 +39,8 @@ public static class HtmlReportWriter
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>Benchmark report</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n")
             .Append("<h1>Benchmark report</h1>\n<p>Results: ")
-            .Append(string.Join("; ", model.Sources.Select(s => $"run <b>{E(s.RunId)}</b> of suite {E(s.Suite)}, {E(s.Created.ToString("u"))}")))
-            .Append(". Baseline environment: <b>").Append(E(model.Baseline)).Append("</b>.</p>\n");
+            .Append(string.Join("; ", model.Sources.Select(s => $"run <b>{E(s.RunId)}</b> of suite {E(s.Suite)}, {E(s.Created.ToString("u"))}, compared against <b>{E(s.Baseline)}</b>")))
+            .Append(".</p>\n");
         foreach (var note in model.FingerprintNotes)
         {
             html.Append(note.Matching ? "<p class=\"note same\">" : "<p class=\"note\"><b>Fingerprints differ.</b> ").Append(E(note.Text)).Append("</p>\n");
@@ -63,7 +63,7 @@ public static class HtmlReportWriter
         {
             html.Append("<h3>").Append(E(section.Title)).Append("</h3>\n");
             Table(html, ReportTables.Latency(section));
-            if (ReportTables.LatencyVersusBaseline(section, model.Baseline) is { } relative)
+            if (ReportTables.LatencyVersusBaseline(section, model.Environments) is { } relative)
             {
                 Table(html, relative);
             }
@@ -72,23 +72,37 @@ public static class HtmlReportWriter
         Section(html, "throughput", "Throughput vs message size", model.Throughput.Count == 0, "No bandwidth samples in these results.");
         foreach (var section in model.Throughput)
         {
-            Figure(html, charts[section.Slug]);
+            html.Append("<h3>").Append(E(section.Title)).Append("</h3>\n");
+            if (charts.TryGetValue(section.Slug, out var chart))
+            {
+                Figure(html, chart);
+            }
+
             Table(html, ReportTables.PeakThroughput(section));
         }
 
-        Section(html, "overhead", $"Single-node time and overhead vs {model.Baseline}", model.Overhead.Count == 0,
-            $"No single-node times of other environments beside {model.Baseline} in these results.");
-        if (model.Overhead.Count > 0)
+        Section(html, "overhead", "Single-node time and overhead", model.Overhead.Count == 0, ReportText.NoOverhead);
+        foreach (var section in model.Overhead)
         {
-            Table(html, ReportTables.Overhead(model));
+            if (model.Overhead.Count > 1)
+            {
+                html.Append("<h3>").Append(E(ReportText.OverheadTitle(section.Source))).Append("</h3>\n");
+            }
+
+            Table(html, ReportTables.Overhead(section, model.Environments));
         }
 
-        Section(html, "efficiency", "Parallel efficiency vs process count", model.Efficiency.Count == 0,
-            "No benchmark was run at two or more process counts in these results.");
+        Section(html, "efficiency", "Parallel efficiency vs process count", model.Efficiency.Count == 0 && model.PublishedEfficiency.Count == 0, ReportText.NoEfficiency);
         foreach (var section in model.Efficiency)
         {
             Figure(html, charts[section.Slug]);
             Table(html, ReportTables.Efficiency(section));
+        }
+
+        if (model.PublishedEfficiency.Count > 0)
+        {
+            html.Append("<h3>").Append(E(ReportText.PublishedEfficiencyTitle)).Append("</h3>\n");
+            Table(html, ReportTables.PublishedEfficiency(model));
         }
 
         Section(html, "fingerprints", "Environment fingerprints", false, "");
@@ -159,18 +173,21 @@ public static class HtmlReportWriter
     private static void Table(StringBuilder html, ReportTable table)
     {
         html.Append(table.TextCells ? "<table class=\"text\">\n<tr>" : "<table>\n<tr>");
-        foreach (var header in table.Headers)
+        // The first column and text tables are aligned by the style sheet; further label columns by a class.
+        string Open(string tag, int column) =>
+            column > 0 && column < table.LabelColumns && !table.TextCells ? $"<{tag} class=\"label\">" : $"<{tag}>";
+        for (var column = 0; column < table.Headers.Count; column++)
         {
-            html.Append("<th>").Append(E(header)).Append("</th>");
+            html.Append(Open("th", column)).Append(E(table.Headers[column])).Append("</th>");
         }
 
         html.Append("</tr>\n");
         for (var i = 0; i < table.Rows.Count; i++)
         {
             html.Append(table.Highlighted.Contains(i) ? "<tr class=\"differs\">" : "<tr>");
-            foreach (var cell in table.Rows[i])
+            for (var column = 0; column < table.Rows[i].Count; column++)
             {
-                html.Append("<td>").Append(E(cell)).Append("</td>");
+                html.Append(Open("td", column)).Append(E(table.Rows[i][column])).Append("</td>");
             }
 
             html.Append("</tr>\n");

@@ -15,8 +15,8 @@ public static class MarkdownReportWriter
         ArgumentNullException.ThrowIfNull(charts);
         var md = new StringBuilder();
         md.Append("# Benchmark report\n\nResults: ")
-            .Append(string.Join("; ", model.Sources.Select(s => $"run **{M(s.RunId)}** of suite {M(s.Suite)}, {M(s.Created.ToString("u"))}")))
-            .Append(". Baseline environment: **").Append(M(model.Baseline)).Append("**.\n\n");
+            .Append(string.Join("; ", model.Sources.Select(s => $"run **{M(s.RunId)}** of suite {M(s.Suite)}, {M(s.Created.ToString("u"))}, compared against **{M(s.Baseline)}**")))
+            .Append(".\n\n");
         foreach (var note in model.FingerprintNotes)
         {
             md.Append("> ").Append(note.Matching ? "" : "**Fingerprints differ.** ").Append(M(note.Text)).Append("\n\n");
@@ -27,7 +27,7 @@ public static class MarkdownReportWriter
         {
             md.Append("### ").Append(M(section.Title)).Append("\n\n");
             Table(md, ReportTables.Latency(section));
-            if (ReportTables.LatencyVersusBaseline(section, model.Baseline) is { } relative)
+            if (ReportTables.LatencyVersusBaseline(section, model.Environments) is { } relative)
             {
                 Table(md, relative);
             }
@@ -36,23 +36,37 @@ public static class MarkdownReportWriter
         Section(md, "Throughput vs message size", model.Throughput.Count == 0, "No bandwidth samples in these results.");
         foreach (var section in model.Throughput)
         {
-            Figure(md, charts[section.Slug]);
+            md.Append("### ").Append(M(section.Title)).Append("\n\n");
+            if (charts.TryGetValue(section.Slug, out var chart))
+            {
+                Figure(md, chart);
+            }
+
             Table(md, ReportTables.PeakThroughput(section));
         }
 
-        Section(md, $"Single-node time and overhead vs {model.Baseline}", model.Overhead.Count == 0,
-            $"No single-node times of other environments beside {model.Baseline} in these results.");
-        if (model.Overhead.Count > 0)
+        Section(md, "Single-node time and overhead", model.Overhead.Count == 0, ReportText.NoOverhead);
+        foreach (var section in model.Overhead)
         {
-            Table(md, ReportTables.Overhead(model));
+            if (model.Overhead.Count > 1)
+            {
+                md.Append("### ").Append(M(ReportText.OverheadTitle(section.Source))).Append("\n\n");
+            }
+
+            Table(md, ReportTables.Overhead(section, model.Environments));
         }
 
-        Section(md, "Parallel efficiency vs process count", model.Efficiency.Count == 0,
-            "No benchmark was run at two or more process counts in these results.");
+        Section(md, "Parallel efficiency vs process count", model.Efficiency.Count == 0 && model.PublishedEfficiency.Count == 0, ReportText.NoEfficiency);
         foreach (var section in model.Efficiency)
         {
             Figure(md, charts[section.Slug]);
             Table(md, ReportTables.Efficiency(section));
+        }
+
+        if (model.PublishedEfficiency.Count > 0)
+        {
+            md.Append("### ").Append(M(ReportText.PublishedEfficiencyTitle)).Append("\n\n");
+            Table(md, ReportTables.PublishedEfficiency(model));
         }
 
         Section(md, "Environment fingerprints", false, "");
@@ -112,7 +126,7 @@ public static class MarkdownReportWriter
     private static void Table(StringBuilder md, ReportTable table)
     {
         md.Append("| ").Append(string.Join(" | ", table.Headers.Select(M))).Append(" |\n|")
-            .Append(string.Join("|", table.Headers.Select((_, i) => i == 0 || table.TextCells ? " --- " : " ---: "))).Append("|\n");
+            .Append(string.Join("|", table.Headers.Select((_, i) => table.IsTextColumn(i) ? " --- " : " ---: "))).Append("|\n");
         for (var i = 0; i < table.Rows.Count; i++)
         {
             var cells = table.Rows[i].Select(M).ToList();

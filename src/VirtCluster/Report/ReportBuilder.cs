@@ -33,7 +33,7 @@ public sealed class ReportBuilder
     public ReportFiles Write(string outputDirectory)
     {
         ArgumentNullException.ThrowIfNull(outputDirectory);
-        var charts = Model.Throughput.Select(ChartRenderer.Throughput)
+        var charts = Model.Throughput.Where(s => s.HasCurve).Select(ChartRenderer.Throughput)
             .Concat(Model.Efficiency.Select(ChartRenderer.Efficiency))
             .ToDictionary(c => c.Slug, StringComparer.Ordinal);
         var html = HtmlReportWriter.Write(Model, charts);

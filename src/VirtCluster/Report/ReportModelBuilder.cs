@@ -7,7 +7,9 @@ namespace VirtCluster.Report;
 
 /// <summary>
 /// Merges results files into one <see cref="ReportModel"/>: environments get unique labels, samples of
-/// successful runs are relabelled with them and fed to the metric tables.
+/// successful runs are relabelled with them and fed to the metric tables. Overheads are computed within
+/// each file, against that file's own baseline; across files, environments meet in the same tables and
+/// charts by name, with a fingerprint note wherever two files use the same name.
 /// </summary>
 public static class ReportModelBuilder
 {
@@ -18,15 +20,15 @@ public static class ReportModelBuilder
         ("latency", 1, "NetPIPE, 1-byte messages"),
     ];
 
-    /// <summary>Bandwidth measurements the report knows.</summary>
-    private static readonly (string Metric, string Title, string Slug)[] ThroughputSources =
+    /// <summary>Bandwidth measurements the report knows, each with the metric its peaks are published under.</summary>
+    private static readonly (string Metric, string PeakMetric, string Title, string Slug)[] ThroughputSources =
     [
-        ("PingPong.bandwidth", "IMB PingPong", "throughput-imb-pingpong"),
-        ("bandwidth", "NetPIPE", "throughput-netpipe"),
+        ("PingPong.bandwidth", "PingPong.peakBandwidth", "IMB PingPong", "throughput-imb-pingpong"),
+        ("bandwidth", "peakBandwidth", "NetPIPE", "throughput-netpipe"),
     ];
 
     /// <summary>The metric single-node overhead and parallel efficiency are computed from.</summary>
-    private const string TimeMetric = "time";
+    public const string TimeMetric = "time";
 
     /// <exception cref="ArgumentException">No results files were given.</exception>
     public static ReportModel Build(IReadOnlyList<ResultsFile> files)
@@ -38,25 +40,30 @@ public static class ReportModelBuilder
         }
 
         var labels = Labels(files);
-        var environments = files
-            .SelectMany((file, index) => file.Environments.Select(e => new ReportEnvironment(labels[(index, e.Name)], e, file.RunId)))
+        var sources = files
+            .Select((file, index) => new ReportSource(file.RunId, file.Created, file.Suite, labels[(index, BaselineOf(file).Name)]))
             .ToList();
-        var samples = files.SelectMany((file, index) => Relabelled(file, index, labels)).ToList();
-        var baseline = (environments.FirstOrDefault(e => e.Fingerprint.Kind == EnvironmentKind.BareMetal) ?? environments[0]).Label;
+        var environments = files
+            .SelectMany((file, index) => file.Environments.Select(e => new ReportEnvironment(labels[(index, e.Name)], e, file.RunId, sources[index].Baseline)))
+            .ToList();
+        var samplesByFile = files.Select((file, index) => Relabelled(file, index, labels).ToList()).ToList();
+        var samples = samplesByFile.SelectMany(s => s).ToList();
 
         return new ReportModel(
-            files.Select(f => new ReportSource(f.RunId, f.Created, f.Suite)).ToList(),
+            sources,
             environments,
-            baseline,
             LatencySources
                 .Select(s => new LatencySection(s.Title, LatencyTable.Build(samples, s.Metric, s.MessageSizeBytes)))
                 .Where(s => s.Rows.Count > 0)
                 .ToList(),
             ThroughputSources
-                .Select(s => new ThroughputSection(s.Title, s.Slug, ThroughputCurve.Build(samples, s.Metric)))
-                .Where(s => s.Series.Count > 0)
+                .Select(s => new ThroughputSection(s.Title, s.Slug, ThroughputCurve.Build(samples, s.Metric), PublishedPeak.Build(samples, s.PeakMetric)))
+                .Where(s => s.Series.Count > 0 || s.Published.Count > 0)
                 .ToList(),
-            Overhead.Build(samples, baseline, TimeMetric),
+            sources
+                .Select((source, index) => new OverheadSection(source, Overhead.Build(samplesByFile[index], source.Baseline, TimeMetric)))
+                .Where(s => s.Rows.Count > 0)
+                .ToList(),
             ParallelEfficiency.Build(samples, TimeMetric)
                 .Where(s => s.Points.Count >= 2)
                 .GroupBy(s => s.Benchmark)
@@ -64,6 +71,7 @@ public static class ReportModelBuilder
                 .GroupBy(s => s.Slug)
                 .SelectMany(same => same.Select((s, i) => i == 0 ? s : s with { Slug = $"{s.Slug}-{i + 1}" }))
                 .ToList(),
+            PublishedEfficiency.Build(samples),
             FingerprintNotes(files, labels),
             FingerprintFields.All
                 .Where(f => environments.Select(e => f.Value(e.Fingerprint)).Distinct(StringComparer.Ordinal).Count() > 1)
@@ -74,6 +82,13 @@ public static class ReportModelBuilder
                     .Select(r => new FailedRun(labels[(index, r.Environment)], r.Id, r.Benchmark, r.Reason ?? "")))
                 .ToList());
     }
+
+    /// <summary>
+    /// The environment a file's others are compared against: its bare metal, which ran on the same hardware;
+    /// without one, its first environment, so that a file of two hypervisors still shows how they differ.
+    /// </summary>
+    private static EnvironmentFingerprint BaselineOf(ResultsFile file) =>
+        file.Environments.FirstOrDefault(e => e.Kind == EnvironmentKind.BareMetal) ?? file.Environments[0];
 
     /// <summary>Lower-case letters, digits and dashes, for file names that are safe everywhere.</summary>
     public static string Slug(string text)

@@ -9,12 +9,17 @@ namespace VirtCluster.Report;
 /// <param name="Caption">How to read the table, shown under it; null for none.</param>
 /// <param name="Highlighted">Indexes of rows to draw attention to (e.g. fingerprint parts that differ).</param>
 /// <param name="TextCells">True when the value columns hold words (versions, reasons), which read best aligned left; numbers align right.</param>
+/// <param name="LabelColumns">How many leading columns name the row (environment, placement, unit) and so align left like words.</param>
 public sealed record ReportTable(
     IReadOnlyList<string> Headers,
     IReadOnlyList<IReadOnlyList<string>> Rows,
     string? Caption = null,
     IReadOnlySet<int>? Highlighted = null,
-    bool TextCells = false)
+    bool TextCells = false,
+    int LabelColumns = 1)
 {
     public IReadOnlySet<int> Highlighted { get; init; } = Highlighted ?? new HashSet<int>();
+
+    /// <summary>Whether column <paramref name="index"/> holds words, aligned left, rather than numbers, aligned right.</summary>
+    public bool IsTextColumn(int index) => index < LabelColumns || TextCells;
 }

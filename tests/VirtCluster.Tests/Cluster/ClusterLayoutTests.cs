@@ -28,8 +28,18 @@ public sealed class ClusterLayoutTests
         Assert.Contains("/23", error.Message, StringComparison.Ordinal);
     }
 
-    private static ClusterSpec Spec(string subnet) => new(
-        "p", "s", "/tmp", [], null, new NodeSizing(1, null, 0, HugePages.None), PinningPolicy.None, IoMode.Virtio,
+    [Fact]
+    public void TheLocalStacksNodesKeepTheMacsOfTheirReservations()
+    {
+        var layout = new ClusterLayout(Spec("10.77.0.0/24", stack: "local"));
+
+        // The first three bytes of SHA-256("local/local-local-0") and ("local/local-local-1"), from sha256sum.
+        Assert.Equal("52:54:00:03:68:cf", layout.Mac("local-local-0").ToString());
+        Assert.Equal("52:54:00:30:b5:fb", layout.Mac("local-local-1").ToString());
+    }
+
+    private static ClusterSpec Spec(string subnet, string stack = "s") => new(
+        "p", stack, "/tmp", [], null, new NodeSizing(1, null, 0, HugePages.None), PinningPolicy.None, IoMode.Virtio,
         HypervisorChoice.Tcg, new HcaSpec(0x15b3, null), new FirmwareVersion([2, 7, 80]), new NetworkSpec("n", subnet, "vcbr0"),
         "/tmp/i.yaml", new BenchSelection(false, null, [], [], new Dictionary<string, string>()));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Xml.Linq;
 using VirtCluster.App;
 using VirtCluster.Tests.Support;
 using VirtCluster.Engine.Model;
@@ -34,6 +35,13 @@ public sealed class SimulatedClusterTests : IDisposable
         {
             Assert.True(domain.IsActive());
             Assert.Equal(8, domain.VcpuPinInfo().Count);
+
+            // Its MAC, and the reservation on agc03's network that gives it the cluster's third address, stay as they
+            // were: the first three bytes of SHA-256("agc16-sim/agc16-sim-agc03") are 76 eb 13.
+            Assert.Equal("52:54:00:76:eb:13", XDocument.Parse(domain.XmlDesc()).Descendants("mac").Single().Attribute("address")?.Value);
+            using var network = agc03.LookupNetwork("agc");
+            var reservation = XDocument.Parse(network.XmlDesc()).Descendants("host").Single(h => h.Attribute("name")?.Value == "agc16-sim-agc03");
+            Assert.Equal(("52:54:00:76:eb:13", "10.77.0.12"), (reservation.Attribute("mac")?.Value, reservation.Attribute("ip")?.Value));
         }
 
         var refresh = await Run("refresh", "--preview-only");

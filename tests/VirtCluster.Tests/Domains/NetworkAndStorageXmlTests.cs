@@ -15,7 +15,7 @@ public sealed class NetworkAndStorageXmlTests
             "agc16-net",
             "vc-agc16",
             subnet,
-            [.. Enumerable.Range(1, 16).Select(i => new DhcpHost(MacAddress.Derive("agc16-sim", $"agc{i:00}"), $"agc{i:00}", subnet.Host(10 + i)))]);
+            [.. Enumerable.Range(1, 16).Select(i => new DhcpHost(MacAddress.Derive("agc16-sim", $"agc16-sim-agc{i:00}"), $"agc16-sim-agc{i:00}", subnet.Host(10 + i)))]);
     }
 
     [Fact]
@@ -30,7 +30,8 @@ public sealed class NetworkAndStorageXmlTests
         var hosts = ip.Element("dhcp")!.Elements("host").ToList();
         Assert.Equal(16, hosts.Count);
         Assert.Equal("10.77.0.11", hosts[0].Attribute("ip")?.Value);
-        Assert.Equal(MacAddress.Derive("agc16-sim", "agc01").ToString(), hosts[0].Attribute("mac")?.Value);
+        // The first three bytes of SHA-256("agc16-sim/agc16-sim-agc01") are d8 87 e0.
+        Assert.Equal(("agc16-sim-agc01", "52:54:00:d8:87:e0"), (hosts[0].Attribute("name")?.Value, hosts[0].Attribute("mac")?.Value));
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed class LabFaultTests
         Assert.True(up.Exit == 1, $"up should fail ({up.Exit}):\n{up.Out}\n{up.Err}");
         Assert.Contains($"{project.Node(0)}: no host key on its console within 2 s; the guest did not finish booting (see ", up.Err);
         Assert.Contains("1 resource(s) not attempted because of the failure", up.Err);
+        await LabLeftoverControl.AssertSeesTheRunningLabAsync(project.Lab); // the lab stays for destroy to remove
 
         await AssertDestroyLeavesNothingAsync(project);
     }
@@ -52,6 +53,7 @@ public sealed class LabFaultTests
         var again = project.Run(Long, "up", "--yes");
         Assert.True(again.Exit == 0, $"the next up failed ({again.Exit}):\n{again.Out}\n{again.Err}");
         Assert.Contains("libvirtd was not running; restarting it on the lab's state", again.Out + again.Err);
+        await LabLeftoverControl.AssertSeesTheRunningLabAsync(project.Lab);
         var bootId = BootId(project);
 
         // Killed again with the guest running: the guest carries on, and reading the stack brings the daemon back.
@@ -83,6 +85,7 @@ public sealed class LabFaultTests
         var converged = project.Run(Long, "up", "--yes");
         Assert.True(converged.Exit == 0, $"the next up failed ({converged.Exit}):\n{converged.Out}\n{converged.Err}");
         Assert.Contains("1 updated", converged.Out); // the node, waited for in place rather than created twice
+        await LabLeftoverControl.AssertSeesTheRunningLabAsync(project.Lab);
         Assert.Equal(project.Node(0), Exec(project, "hostname"));
 
         // Ctrl-C during destroy, right after its fourth durable step (the hook sends the real signal).
@@ -101,6 +104,7 @@ public sealed class LabFaultTests
         using var project = new LabProject("sigkill", nodes: 1);
         var up = project.Run(Long, "up", "--yes");
         Assert.True(up.Exit == 0, $"up failed ({up.Exit}):\n{up.Out}\n{up.Err}");
+        await LabLeftoverControl.AssertSeesTheRunningLabAsync(project.Lab);
 
         // Run k is killed with SIGKILL after its k-th durable step, so the kill lands at a different point of the
         // teardown each time: before or after a provider call, in the middle of stopping the lab itself.
@@ -162,6 +166,7 @@ public sealed class LabFaultTests
     /// <summary>SIGKILL to the lab's libvirtd, found by the pid file of the lab this test created.</summary>
     private static void KillLabDaemon(LabProject project)
     {
+        Assert.True(project.Lab.IsRunning, "the daemon to kill is not running");
         var pid = File.ReadAllText(project.Lab.Paths.PidFile).Trim();
         Assert.Equal(0, ProgramRun.Run("kill", "-KILL", pid).ExitCode);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);

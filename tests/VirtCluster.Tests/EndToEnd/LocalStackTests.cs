@@ -1,3 +1,5 @@
+using VirtCluster.Tests.Network;
+
 namespace VirtCluster.Tests.EndToEnd;
 
 /// <summary>
@@ -18,6 +20,10 @@ public sealed class LocalStackTests(LocalStackFixture stack) : IClassFixture<Loc
         var up = stack.Run(Long, "up", "--yes");
         Assert.True(up.Exit == 0, $"up failed ({up.Exit}):\n{up.Out}\n{up.Err}");
         Assert.Contains("14 created", up.Out, StringComparison.Ordinal);
+
+        // The leftover check run after destroy sees the running lab: its daemon and both guests' QEMUs.
+        var running = await LabLeftoverControl.AssertSeesTheRunningLabAsync(stack.Lab);
+        Assert.Equal(2, running.Processes.Count(p => p.Command.StartsWith("qemu-system", StringComparison.Ordinal)));
 
         // The stage ran NetPIPE and HPCC across both VMs and on this machine as bare metal; outputs are typed numbers.
         var outputs = stack.Run(Short, "stack", "output", "--json");

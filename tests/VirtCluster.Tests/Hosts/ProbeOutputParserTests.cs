@@ -52,6 +52,21 @@ public sealed class ProbeOutputParserTests
     }
 
     [Fact]
+    public void APvmGuestShowsNeitherVmxNorSvmAmongItsFlags()
+    {
+        // An excerpt of the flags line of an AMD EPYC PVM guest (/dev/kvm present, no vmx/svm); neither vmmcall nor
+        // the "vmx flags" line may be taken for them.
+        const string Cpuinfo = "flags\t\t: fpu vme de pse tsc msr pae mce cx8 apic hypervisor lahf_lm cmp_legacy vmmcall\nvmx flags\t: none\n";
+
+        var flags = ProbeOutputParser.CpuFlags(Cpuinfo);
+
+        Assert.Equal(14, flags.Count);
+        Assert.Contains("hypervisor", flags);
+        Assert.DoesNotContain("vmx", flags);
+        Assert.DoesNotContain("svm", flags);
+    }
+
+    [Fact]
     public void VfioPciIsFoundInLsmodButNotItsCore()
     {
         Assert.True(ProbeOutputParser.HasVfioPci(HostSamples.Read(HostSamples.Updated, "lsmod-vfio")));

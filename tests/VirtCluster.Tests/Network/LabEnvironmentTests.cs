@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.Versioning;
 using VirtCluster.Network;
 
@@ -48,6 +49,7 @@ public sealed class LabEnvironmentTests(LabStateFolder state) : IClassFixture<La
     {
         var lab = NewLab();
         var hostRunLibvirt = Directory.Exists("/run/libvirt");
+        Process? stray = null;
 
         await WithLab(lab, async () =>
         {
@@ -58,10 +60,20 @@ public sealed class LabEnvironmentTests(LabStateFolder state) : IClassFixture<La
             Assert.DoesNotContain("default", Virsh(lab, "net-list", "--all", "--name"));
             Assert.Contains(lab.Name, ProgramRun.Run("ip", "netns", "list").Output);
             Assert.Equal(hostRunLibvirt, Directory.Exists("/run/libvirt"));
+
+            // The leftover check sees the daemon, and a process of the test's own that only the namespace ties to the lab.
+            await LabLeftoverControl.AssertSeesTheRunningLabAsync(lab);
+            stray = Process.Start("ip", ["netns", "exec", lab.Name, "sleep", "60"]);
+            await WaitUntilAsync(async () => (await lab.FindLeftoversAsync(CancellationToken.None)).Processes.Contains(new LabProcess(stray.Id, "sleep")));
         });
 
         var leftovers = await lab.FindLeftoversAsync(CancellationToken.None);
         Assert.True(leftovers.IsClean, leftovers.ToString());
+        using (stray)
+        {
+            Assert.True(stray!.WaitForExit(TimeSpan.FromSeconds(10)), "stopping the lab left a process in its namespace running");
+        }
+
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(lab.Paths.Cache, "qemu", "capabilities")));
         Assert.Equal(hostRunLibvirt, Directory.Exists("/run/libvirt"));
     }
@@ -80,6 +92,7 @@ public sealed class LabEnvironmentTests(LabStateFolder state) : IClassFixture<La
 
             Assert.Equal(pid, File.ReadAllText(lab.Paths.PidFile));
             Assert.Contains("QEMU", Virsh(lab, "version"));
+            await LabLeftoverControl.AssertSeesTheRunningLabAsync(lab);
         });
 
         Assert.True((await lab.FindLeftoversAsync(CancellationToken.None)).IsClean);
@@ -106,7 +119,7 @@ public sealed class LabEnvironmentTests(LabStateFolder state) : IClassFixture<La
             var restarted = new LabEnvironment(crashed.Name, state.Path);
             await restarted.StartAsync(null, CancellationToken.None);
             Assert.DoesNotContain("vctest", Virsh(restarted, "net-list", "--all", "--name"));
-            Assert.DoesNotContain((await restarted.FindLeftoversAsync(CancellationToken.None)).Processes, p => p.Command == "dnsmasq");
+            Assert.DoesNotContain((await LabLeftoverControl.AssertSeesTheRunningLabAsync(restarted)).Processes, p => p.Command == "dnsmasq");
         });
 
         var after = await crashed.FindLeftoversAsync(CancellationToken.None);
@@ -133,6 +146,7 @@ public sealed class LabEnvironmentTests(LabStateFolder state) : IClassFixture<La
             Assert.True(await lab.ResumeAsync(null, CancellationToken.None));
 
             Assert.True(lab.IsRunning);
+            await LabLeftoverControl.AssertSeesTheRunningLabAsync(lab);
             Assert.Contains("vctest", Virsh(lab, "net-list", "--name"));
             Assert.Equal(dnsmasq, await DnsmasqPidsAsync(lab)); // the same processes: taken back, not started twice
             Assert.False(await lab.ResumeAsync(null, CancellationToken.None)); // running: nothing to do
@@ -203,6 +217,7 @@ public sealed class LabEnvironmentTests(LabStateFolder state) : IClassFixture<La
     /// <summary>SIGKILL to the lab's daemon (this test started it), then waits until it is gone: kill(1) does not wait.</summary>
     private static async Task KillDaemonAsync(LabEnvironment lab)
     {
+        Assert.True(lab.IsRunning, "the daemon to kill is not running");
         var daemon = File.ReadAllText(lab.Paths.PidFile).Trim();
         Assert.Equal(0, ProgramRun.Run("kill", "-KILL", daemon).ExitCode);
         for (var i = 0; i < 200 && lab.IsRunning; i++)
@@ -211,6 +226,16 @@ public sealed class LabEnvironmentTests(LabStateFolder state) : IClassFixture<La
         }
 
         Assert.False(lab.IsRunning);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 200 && !await condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(await condition(), "the condition never became true");
     }
 
     private static async Task<List<int>> DnsmasqPidsAsync(LabEnvironment lab) =>

@@ -113,9 +113,10 @@ public sealed class NodePlannerTests
 
         var plan = NodePlanner.Plan(spec, facts, 0);
 
-        var expected = (facts.MemoryBytes - (2 * SpecSamples.GiB)) / (1024 * 1024) * (1024 * 1024);
-        Assert.Equal(expected, plan.MemoryBytes);
-        Assert.Equal(expected, plan.NumaCells.Sum(c => c.MemoryBytes));
+        // The recorded cells hold 24595044 + 24772276 KiB = 50552135680 B; less the 2 GiB reserve that is
+        // 48404652032 B = 46162.8125 MiB, rounded down to 46162 MiB = 48404365312 B.
+        Assert.Equal(48404365312, plan.MemoryBytes);
+        Assert.Equal(48404365312, plan.NumaCells.Sum(c => c.MemoryBytes));
     }
 
     [Fact]

@@ -6,7 +6,10 @@ public sealed class SshRunnerStopTests(SshdFixture sshd) : IClassFixture<SshdFix
 {
     private SshRunner Runner => sshd.Runner;
 
-    /// <summary>A sleep whose command line no other process shares, so pgrep finds only it.</summary>
+    /// <summary>
+    /// A sleep whose command line no other process shares, so pgrep finds only it. Every test sees its sleep running
+    /// before it checks that the sleep is gone, so a pattern that matches nothing cannot pass for a stopped command.
+    /// </summary>
     private static string UniqueSleepSeconds() => $"60.{Random.Shared.Next(100000, 999999)}";
 
     private async Task<bool> IsRunningAsync(string seconds)
@@ -20,12 +23,14 @@ public sealed class SshRunnerStopTests(SshdFixture sshd) : IClassFixture<SshdFix
     {
         var seconds = UniqueSleepSeconds();
 
-        var result = await Runner.RunAsync(["sleep", seconds], timeout: TimeSpan.FromSeconds(1));
+        var running = Runner.RunAsync(["sleep", seconds], timeout: TimeSpan.FromSeconds(3));
+        await WaitUntilAsync(() => IsRunningAsync(seconds));
+        var result = await running;
 
         Assert.True(result.TimedOut);
         Assert.Equal("TERM", result.Signal);
         Assert.Null(result.ExitStatus);
-        Assert.InRange(result.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        Assert.InRange(result.Elapsed, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(30));
         Assert.False(await IsRunningAsync(seconds), "the remote sleep survived the timeout");
         Assert.Contains("timed out after", Assert.Throws<RemoteCommandException>(() => result.EnsureSuccess("sleep")).Message);
     }
@@ -55,7 +60,9 @@ public sealed class SshRunnerStopTests(SshdFixture sshd) : IClassFixture<SshdFix
             new SshRunnerOptions { StopGracePeriod = TimeSpan.FromSeconds(1) });
 
         // The child sleep inherits the ignored TERM, so only SIGKILL to the whole group ends both.
-        var result = await impatient.RunScriptAsync($"trap '' TERM; sleep {seconds}; echo unreachable", TimeSpan.FromSeconds(1));
+        var running = impatient.RunScriptAsync($"trap '' TERM; sleep {seconds}; echo unreachable", TimeSpan.FromSeconds(3));
+        await WaitUntilAsync(() => IsRunningAsync(seconds));
+        var result = await running;
 
         Assert.True(result.TimedOut);
         Assert.Equal("KILL", result.Signal);

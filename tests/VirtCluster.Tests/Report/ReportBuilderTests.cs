@@ -20,7 +20,7 @@ public sealed partial class ReportBuilderTests : IDisposable
 
         Assert.Contains("<td>xen</td><td>0.41 (×1.00)</td><td>0.83 (×2.02)</td><td>3.30 (×8.05)</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>bmm</td><td>0.41 (×1.00)</td><td>0.86 (×2.10)</td><td>1.79 (×4.37)</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<td>xen</td><td>×1.00</td><td>×0.97</td><td>×1.84</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>xen</td><td class=\"label\">bmm</td><td>×1.00</td><td>×0.97</td><td>×1.84</td>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -28,8 +28,8 @@ public sealed partial class ReportBuilderTests : IDisposable
     {
         var html = File.ReadAllText(WritePaperAndLocal().Html);
 
-        Assert.Contains("<td>SP-MZ class C</td><td>86.45</td><td>100.12 (+15.8 %)</td><td>104.36 (+20.7 %)</td><td>88.00 (+1.8 %)</td></tr>", html, StringComparison.Ordinal);
-        Assert.Contains("<th>Benchmark</th><th>bmm (s)</th><th>xen (s)</th><th>kvm (s)</th><th>ec2 (s)</th></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>SP-MZ class C</td><td class=\"label\">s</td><td>86.45</td><td>100.12 (+15.8 %)</td><td>104.36 (+20.7 %)</td><td>88.00 (+1.8 %)</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<th>Benchmark</th><th class=\"label\">Unit</th><th>bmm</th><th>xen</th><th>kvm</th><th>ec2</th></tr>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,6 +40,32 @@ public sealed partial class ReportBuilderTests : IDisposable
         Assert.Contains("<td>64</td><td>88.0 %", html, StringComparison.Ordinal);
         Assert.Contains("<td>59.0 %", html, StringComparison.Ordinal);
         Assert.Contains("<td>local</td><td>bt-mz/np4</td><td>bt-mz</td><td>timed out after 30m</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ThePapersFileAloneGivesEveryPublishedNumberInItsTables()
+    {
+        var markdown = File.ReadAllText(new ReportBuilder([ResultsJson.Read(ReportResults.PaperExamplePath)]).Write(_directory).Markdown);
+
+        string[] expected =
+        [
+            "| bmm | 0.41 (×1.00) | 0.86 (×2.10) | 1.79 (×4.37) |",
+            "| xen | 0.41 (×1.00) | 0.83 (×2.02) | 3.30 (×8.05) |",
+            "| kvm | 0.54 (×1.00) | 1.21 (×2.24) | 1.71 (×3.17) |",
+            "| kvm | bmm | ×1.32 | ×1.41 | ×0.96 |",
+            "| bmm | intra-socket | 5700.0 | not published |",
+            "| bmm | inter-socket | 3900.0 | not published |",
+            "| bmm | inter-node | about 2500.0 | not published |",
+            "| Benchmark | Unit | bmm | xen | kvm | ec2 |",
+            "| SP-MZ class C | s | 86.45 | 100.12 (+15.8 %) | 104.36 (+20.7 %) | 88.00 (+1.8 %) |",
+            "| BT-MZ class C | s | 132.06 | 137.66 (+4.2 %) | 144.92 (+9.7 %) | 126.01 (-4.6 %) |",
+            "| Bloss | min | 21.00 | 22.38 (+6.6 %) | 22.98 (+9.4 %) | 20.00 (-4.8 %) |",
+            "| Benchmark | Nodes | Processes × threads | bmm | xen | kvm | ec2 |",
+            "| SP-MZ class C | 16 | 64 × 2 | 88 % | 59 % | 88 % | – |",
+            "| BT-MZ class C | 16 | 64 × 2 | 85 % | 59 % | 86 % | – |",
+            "| Bloss | 16 | 32 × 4 | 78 % | 72 % | 71 % | 63 % |",
+        ];
+        Assert.All(expected, line => Assert.Contains(line + "\n", markdown, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -72,7 +98,7 @@ public sealed partial class ReportBuilderTests : IDisposable
         var throughput = XDocument.Load(written.Charts.Single(c => c.EndsWith("throughput-netpipe.svg", StringComparison.Ordinal)));
         Assert.Equal("svg", throughput.Root!.Name.LocalName);
         var texts = throughput.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
-        Assert.Contains("Throughput (MB/s)", texts);
+        Assert.Contains("Throughput (MB/s, log scale)", texts);
         Assert.Contains("Message size (bytes, log scale)", texts);
         Assert.Equal(["1 B", "32 B", "1 KiB", "32 KiB", "1 MiB"], texts.Where(t => t.EndsWith('B')));
 
@@ -92,7 +118,7 @@ public sealed partial class ReportBuilderTests : IDisposable
         Assert.Contains("| Environment | intra-socket (us) | inter-socket (us) | inter-node (us) |", markdown, StringComparison.Ordinal);
         Assert.Contains("| --- | ---: | ---: | ---: |", markdown, StringComparison.Ordinal);
         Assert.Contains("| xen | 0.41 (×1.00) | 0.83 (×2.02) | 3.30 (×8.05) |", markdown, StringComparison.Ordinal);
-        Assert.Contains("| SP-MZ class C | 86.45 | 100.12 (+15.8 %) | 104.36 (+20.7 %) | 88.00 (+1.8 %) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| SP-MZ class C | s | 86.45 | 100.12 (+15.8 %) | 104.36 (+20.7 %) | 88.00 (+1.8 %) |", markdown, StringComparison.Ordinal);
         Assert.Contains("](charts/throughput-netpipe.png)", markdown, StringComparison.Ordinal);
         Assert.Contains("| local | bt-mz/np4 | bt-mz | timed out after 30m |", markdown, StringComparison.Ordinal);
     }
@@ -142,21 +168,41 @@ public sealed partial class ReportBuilderTests : IDisposable
     }
 
     [Fact]
-    public void BareMetalIsTheBaselineWhereverItIsListedAndTheFirstEnvironmentOtherwise()
+    public void EachFileIsComparedWithItsOwnBareMetalOrElseItsFirstEnvironment()
     {
-        Assert.Equal("bmm", new ReportBuilder([ReportResults.Local(), ReportResults.Paper()]).Model.Baseline);
-        Assert.Equal("local", new ReportBuilder([ReportResults.Local()]).Model.Baseline);
+        var model = new ReportBuilder([ReportResults.Local(), ReportResults.Paper()]).Model;
+
+        Assert.Equal(["local", "bmm"], model.Sources.Select(s => s.Baseline));
+        Assert.Equal(["local", "bmm", "bmm", "bmm", "bmm"], model.Environments.Select(e => e.Baseline));
+    }
+
+    [Fact]
+    public void TheStacksOwnBareMetalDoesNotHideThePapersTable3()
+    {
+        var report = new ReportBuilder([ReportResults.Local(bareMetal: true), ReportResults.Paper()]);
+
+        Assert.Equal(["bmm (local-run)", "bmm (agc2011)"], report.Model.Overhead.Select(s => s.Source.Baseline));
+        var html = File.ReadAllText(report.Write(_directory).Html);
+        Assert.Contains("<h3>Run local-run (suite debian), against bmm (local-run)</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>SP-MZ class W</td><td class=\"label\">s</td><td>10.00</td><td>30.00 (+200.0 %)</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<h3>Run agc2011 (suite paper), against bmm (agc2011)</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>SP-MZ class C</td><td class=\"label\">s</td><td>86.45</td><td>100.12 (+15.8 %)</td><td>104.36 (+20.7 %)</td><td>88.00 (+1.8 %)</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("&#39;bmm (local-run)&#39; and &#39;bmm (agc2011)&#39; share a name but their fingerprints differ in kernel", html, StringComparison.Ordinal);
     }
 
     [Fact]
     public void SectionsWithoutSamplesSaySoInsteadOfShowingEmptyTables()
     {
-        var html = File.ReadAllText(new ReportBuilder([ResultsJson.Read(ReportResults.PaperExamplePath)]).Write(_directory).Html);
+        var local = ReportResults.Local();
+        var onlyFailed = local with { Runs = [.. local.Runs.Where(r => r.Status == RunStatus.Failed)] };
+
+        var html = File.ReadAllText(new ReportBuilder([onlyFailed]).Write(_directory).Html);
 
         Assert.Contains("No latency samples in these results.", html, StringComparison.Ordinal);
         Assert.Contains("No bandwidth samples in these results.", html, StringComparison.Ordinal);
-        Assert.Contains("None: every run produced numbers.", html, StringComparison.Ordinal);
-        Assert.Contains("<td>Bloss</td><td>1260.00</td><td>1342.80 (+6.6 %)</td>", html, StringComparison.Ordinal);
+        Assert.Contains("No results file in these results has single-node times of its baseline and another environment.", html, StringComparison.Ordinal);
+        Assert.Contains("No benchmark was run at two or more process counts in these results, and none states an efficiency.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("None: every run produced numbers.", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -164,9 +210,9 @@ public sealed partial class ReportBuilderTests : IDisposable
     {
         var model = new ReportBuilder([ReportResults.Paper(), ReportResults.Local()]).Model;
 
-        Assert.DoesNotContain(model.Overhead, r => r.Environment == "local");
+        Assert.DoesNotContain(model.Overhead.SelectMany(s => s.Rows), r => r.Environment == "local");
         Assert.Equal(["SP-MZ class C", "SP-MZ class W"], model.Efficiency.Select(e => e.Benchmark));
-        Assert.Equal(Placement.InterNode, Assert.Single(Assert.Single(model.Throughput).Series).Placement);
+        Assert.Equal(Placement.InterNode, Assert.Single(model.Throughput.Single(t => t.Title == "NetPIPE").Series).Placement);
     }
 
     [Fact]

@@ -5,23 +5,14 @@ using VirtCluster.Testing;
 namespace VirtCluster.Tests.Report;
 
 /// <summary>
-/// Results for report tests: the paper's hand-written Table 3 file, extended with its Table 2 latencies and
-/// efficiency curves shaped like its Fig. 3, and a synthetic local TCG environment with throughput, scaling
-/// and a failed run.
+/// Results for report tests: the paper's hand-written file, extended with efficiency curves shaped like its
+/// Fig. 3, and a synthetic local TCG environment with throughput, scaling and a failed run.
 /// </summary>
 internal static class ReportResults
 {
     public static readonly string PaperExamplePath = Path.Combine(TestPaths.RepoRoot, "schemas", "examples", "paper-agc2011.results.json");
 
     private static readonly DateTimeOffset Created = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
-
-    /// <summary>Table 2 of the paper: one-way latency in microseconds.</summary>
-    private static readonly (string Environment, EnvironmentKind Kind, double Intra, double Inter, double Node)[] Latency =
-    [
-        ("bmm", EnvironmentKind.BareMetal, 0.41, 0.86, 1.79),
-        ("xen", EnvironmentKind.Xen, 0.41, 0.83, 3.30),
-        ("kvm", EnvironmentKind.Kvm, 0.54, 1.21, 1.71),
-    ];
 
     /// <summary>SP-MZ efficiency at 4..64 processes, ending at the paper's 16-node values (88 %, 59 %, 88 %).</summary>
     private static readonly (string Environment, EnvironmentKind Kind, double OneNode, double[] Efficiency)[] Scaling =
@@ -33,24 +24,22 @@ internal static class ReportResults
 
     private static readonly int[] Processes = [4, 8, 16, 32, 64];
 
-    /// <summary>The paper's example file with Table 2 latencies and SP-MZ scaling runs added.</summary>
+    /// <summary>The paper's example file with SP-MZ scaling runs added, so that its efficiency can be drawn.</summary>
     public static ResultsFile Paper()
     {
         var example = ResultsJson.Read(PaperExamplePath);
-        var latency = from row in Latency
-                      from cell in new[] { (Placement.IntraSocket, row.Intra), (Placement.InterSocket, row.Inter), (Placement.InterNode, row.Node) }
-                      select Run($"imb-latency/{row.Environment}/{cell.Item1}", row.Environment,
-                          new Sample("PingPong.latency", cell.Item2, Units.Microseconds,
-                              new SampleMeta("IMB", Ranks: 2, Placement: cell.Item1, MessageSizeBytes: 0, EnvironmentKind: row.Kind, EnvironmentName: row.Environment)));
         var scaling = from row in Scaling
                       from point in Processes.Zip(row.Efficiency).Skip(1)
                       select Run($"sp-mz/{row.Environment}/np{point.First}", row.Environment,
                           Time("SP-MZ", row.Environment, row.Kind, row.OneNode * 4 / (point.First * point.Second), point.First));
-        return example with { Runs = [.. example.Runs, .. latency, .. scaling] };
+        return example with { Runs = [.. example.Runs, .. scaling] };
     }
 
-    /// <summary>A local TCG run: NetPIPE latency and throughput, SP-MZ class W on one and two nodes, one failed run.</summary>
-    public static ResultsFile Local(string environment = "local", string runId = "local-run", string kernel = "6.1.0-28-amd64")
+    /// <summary>
+    /// A local TCG run: NetPIPE latency and throughput, SP-MZ class W on one and two nodes, one failed run;
+    /// with <paramref name="bareMetal"/>, also this machine as bare metal (<c>bmm</c>), 10 s on one node.
+    /// </summary>
+    public static ResultsFile Local(string environment = "local", string runId = "local-run", string kernel = "6.1.0-28-amd64", bool bareMetal = false)
     {
         var kind = EnvironmentKind.Tcg;
         var netpipe = new[] { 1L, 16, 256, 4096, 65536, 1048576, 8388608 }.SelectMany((size, i) => new[]
@@ -67,11 +56,17 @@ internal static class ReportResults
             Run("sp-mz/np8", environment, Time("SP-MZ", environment, kind, 20.0, 8, "W")),
             new("bt-mz/np4", "bt-mz", environment, RunStatus.Failed, [], "timed out after 30m"),
         ];
+        var local = new EnvironmentFingerprint(environment, kind, Kernel: kernel, LibvirtVersion: "9.0.0", QemuVersion: "7.2.15",
+            Hypervisor: "qemu (tcg)", ImageDigest: "sha256:4f1c9e", MpiVersion: "Open MPI 4.1.4", ConfigHash: "sha256:77aa01");
+        if (!bareMetal)
+        {
+            return new ResultsFile(ResultsFile.CurrentSchemaVersion, runId, Created, "debian", [local], runs);
+        }
+
         return new ResultsFile(
             ResultsFile.CurrentSchemaVersion, runId, Created, "debian",
-            [new EnvironmentFingerprint(environment, kind, Kernel: kernel, LibvirtVersion: "9.0.0", QemuVersion: "7.2.15",
-                Hypervisor: "qemu (tcg)", ImageDigest: "sha256:4f1c9e", MpiVersion: "Open MPI 4.1.4", ConfigHash: "sha256:77aa01")],
-            runs);
+            [local, new EnvironmentFingerprint("bmm", EnvironmentKind.BareMetal, Kernel: kernel, MpiVersion: "Open MPI 4.1.4")],
+            [.. runs, Run("sp-mz/bmm/np4", "bmm", Time("SP-MZ", "bmm", EnvironmentKind.BareMetal, 10.0, 4, "W"))]);
     }
 
     private static RunRecord Run(string id, string environment, Sample sample) =>

@@ -16,7 +16,7 @@ public static class MetricDirections
         ArgumentNullException.ThrowIfNull(metric);
         return unit switch
         {
-            Units.Microseconds or Units.Seconds => Direction.LowerIsBetter,
+            Units.Microseconds or Units.Seconds or Units.Minutes => Direction.LowerIsBetter,
 
             // IMB's defects column: a count of errors.
             Units.Count => Direction.LowerIsBetter,

@@ -26,13 +26,15 @@ public static class Overhead
     /// <summary>
     /// One row per benchmark and non-baseline environment, from single-node samples of <paramref name="metric"/>
     /// (samples with more than one node are ignored). Benchmarks without a baseline sample have no rows.
+    /// Samples in different units are never set against each other (a time in minutes is not a time in
+    /// seconds), so a benchmark recorded in two units gets rows for each unit that has a baseline.
     /// </summary>
     public static IReadOnlyList<OverheadRow> Build(
         IEnumerable<Sample> samples, string baselineEnvironment, string metric = "time", Direction better = Direction.LowerIsBetter)
     {
         var rows = new List<OverheadRow>();
         var singleNode = samples.Where(s => s.Metric == metric && s.Meta.Nodes is null or 1);
-        foreach (var benchmark in singleNode.GroupBy(s => s.Meta.Benchmark))
+        foreach (var benchmark in singleNode.GroupBy(s => (s.Meta.Benchmark, s.Unit)))
         {
             var byEnvironment = benchmark.GroupBy(Statistics.EnvironmentOf)
                 .ToDictionary(g => g.Key, g => Statistics.Median(g.Select(s => s.Value)));
@@ -43,7 +45,7 @@ public static class Overhead
 
             rows.AddRange(byEnvironment
                 .Where(e => e.Key != baselineEnvironment)
-                .Select(e => new OverheadRow(benchmark.Key, e.Key, e.Value, baseline, Percent(e.Value, baseline, better))));
+                .Select(e => new OverheadRow(benchmark.Key.Benchmark, e.Key, e.Value, baseline, Percent(e.Value, baseline, better), benchmark.Key.Unit)));
         }
 
         return rows;

@@ -6,4 +6,5 @@ namespace VirtCluster.Bench.Metrics;
 /// <param name="Value">Median of the environment's samples.</param>
 /// <param name="Baseline">Median of the baseline environment's samples.</param>
 /// <param name="OverheadPercent">How much worse than the baseline, in percent; negative when better.</param>
-public sealed record OverheadRow(string Benchmark, string Environment, double Value, double Baseline, double OverheadPercent);
+/// <param name="Unit">Unit of <paramref name="Value"/> and <paramref name="Baseline"/>, which a table must show: published times are not all in seconds.</param>
+public sealed record OverheadRow(string Benchmark, string Environment, double Value, double Baseline, double OverheadPercent, string Unit);

@@ -14,6 +14,12 @@ public static class Units
     /// <summary>Seconds: wall-clock time of a whole run or a timed section.</summary>
     public const string Seconds = "s";
 
+    /// <summary>
+    /// Minutes: only for wall times published in minutes (the paper gives Bloss's in minutes), kept as
+    /// printed so that a reader can check every number against its source. Parsers never produce it.
+    /// </summary>
+    public const string Minutes = "min";
+
     /// <summary>Bytes per second (10^0, not 2^20): all bandwidths.</summary>
     public const string BytesPerSecond = "B/s";
 

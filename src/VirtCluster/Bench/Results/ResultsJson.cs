@@ -33,6 +33,11 @@ public static class ResultsJson
     /// <exception cref="InvalidDataException">The file is not a results file this version can read.</exception>
     public static ResultsFile Read(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new InvalidDataException($"{path}: is a directory, not a results file");
+        }
+
         try
         {
             return Deserialize(File.ReadAllText(path), path);
@@ -66,6 +71,16 @@ public static class ResultsJson
         {
             throw new InvalidDataException(
                 $"{source}: results schema version {results.SchemaVersion} is not supported (this version reads {ResultsFile.CurrentSchemaVersion})");
+        }
+
+        if (results.Environments.Count == 0)
+        {
+            throw new InvalidDataException($"{source}: the results file describes no environments");
+        }
+
+        if (results.Environments.GroupBy(e => e.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new InvalidDataException($"{source}: environment '{twice.Key}' is described twice, so runs that refer to it are ambiguous");
         }
 
         var names = results.Environments.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using ScottPlot;
 using VirtCluster.Bench.Check;
+using VirtCluster.Bench.Metrics;
 using VirtCluster.Bench.Model;
 
 namespace VirtCluster.Report.Charts;
@@ -10,28 +11,32 @@ public static class ChartRenderer
     private const double BytesPerMegabyte = 1e6;
 
     /// <summary>
-    /// Bandwidth against message size (the paper's Fig. 2). Sizes are on a log scale, so zero-byte messages,
-    /// which carry no bandwidth anyway, are left out.
+    /// Bandwidth against message size (the paper's Fig. 2), both on log scales: sizes double, and bandwidths
+    /// of different environments and message sizes differ by decades, so that on a linear axis every curve
+    /// but the fastest would be a flat line at zero. Points with no size or no bandwidth have no place on a
+    /// log scale and are left out.
     /// </summary>
     public static ChartImage Throughput(ThroughputSection section)
     {
         ArgumentNullException.ThrowIfNull(section);
         var title = $"Throughput vs message size ({section.Title})";
-        var plot = ChartStyle.Create(title, "Message size (bytes, log scale)", "Throughput (MB/s)");
+        var plot = ChartStyle.Create(title, "Message size (bytes, log scale)", "Throughput (MB/s, log scale)");
         var singlePlacement = section.Series.Select(s => s.Placement).Distinct().Count() == 1;
         var sizes = new List<long>();
+        var rates = new List<double>();
         foreach (var series in section.Series)
         {
-            var points = series.Points.Where(p => p.MessageSizeBytes > 0).ToList();
+            var points = Plottable(series).ToList();
             if (points.Count == 0)
             {
                 continue;
             }
 
             sizes.AddRange(points.Select(p => p.MessageSizeBytes));
+            rates.AddRange(points.Select(p => p.BytesPerSecond / BytesPerMegabyte));
             var line = plot.Add.Scatter(
                 points.Select(p => Log2Axis.Position(p.MessageSizeBytes)).ToArray(),
-                points.Select(p => p.BytesPerSecond / BytesPerMegabyte).ToArray());
+                points.Select(p => Log10Axis.Position(p.BytesPerSecond / BytesPerMegabyte)).ToArray());
             line.LineWidth = 2;
             line.MarkerSize = 5;
             line.LegendText = singlePlacement || series.Placement == Placement.None
@@ -42,11 +47,22 @@ public static class ChartRenderer
         if (sizes.Count > 0)
         {
             plot.Axes.Bottom.TickGenerator = Log2Axis.ByteTicks(sizes.Min(), sizes.Max());
+            var (first, last) = Log10Axis.Decades(rates.Min(), rates.Max());
+            plot.Axes.Left.TickGenerator = Log10Axis.Ticks(first, last);
+            plot.Axes.AutoScaleX();
+            // A little room above and below, so that a curve on the top or bottom decade is not drawn on the frame.
+            var margin = (last - first) * 0.03;
+            plot.Axes.SetLimitsY(first - margin, last + margin);
         }
 
-        plot.Axes.AutoScale();
-        plot.Axes.SetLimitsY(0, plot.Axes.GetLimits().Top);
         return ChartStyle.Render(plot, section.Slug, title);
+    }
+
+    /// <summary>The points of a series that a log–log chart can show: a message size and a bandwidth above zero.</summary>
+    public static IEnumerable<ThroughputPoint> Plottable(ThroughputSeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        return series.Points.Where(p => p.MessageSizeBytes > 0 && p.BytesPerSecond > 0);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using VirtCluster.Bench.Metrics;
+using VirtCluster.Bench.Model;
 using VirtCluster.Bench.Suites;
 
 namespace VirtCluster.Tests.Bench.Metrics;
@@ -26,6 +27,18 @@ public sealed class OverheadTests
             [("SP-MZ", "Xen", 15.8), ("SP-MZ", "KVM", 20.7), ("SP-MZ", "EC2", 1.8), ("BT-MZ", "KVM", 9.7)],
             rows.Select(r => (r.Benchmark, r.Environment, Math.Round(r.OverheadPercent, 1))));
         Assert.All(rows, r => Assert.Equal(r.Benchmark == "SP-MZ" ? 86.45 : 132.06, r.Baseline));
+    }
+
+    [Fact]
+    public void TimesInDifferentUnitsAreNeverSetAgainstEachOther()
+    {
+        var minutes = new[] { PaperNumbers.Time("Bloss", "BMM", 21.00), PaperNumbers.Time("Bloss", "Xen", 22.38) }
+            .Select(s => s with { Unit = Units.Minutes });
+        var samples = minutes.Append(PaperNumbers.Time("Bloss", "KVM", 1378.8)).ToList();
+
+        var row = Assert.Single(Overhead.Build(samples, "BMM"));
+
+        Assert.Equal(("Xen", 22.38, 21.00, "min", 6.6), (row.Environment, row.Value, row.Baseline, row.Unit, Math.Round(row.OverheadPercent, 1)));
     }
 
     [Fact]

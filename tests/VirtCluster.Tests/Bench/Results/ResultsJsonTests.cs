@@ -54,12 +54,12 @@ public sealed class ResultsJsonTests : IDisposable
 
         Assert.Equal(9, rows.Count);
         Assert.Equal(20.7, Math.Round(rows.Single(r => r.Benchmark == "SP-MZ" && r.Environment == "kvm").OverheadPercent, 1));
-        Assert.Equal(1378.8, rows.Single(r => r.Benchmark == "Bloss" && r.Environment == "kvm").Value);
+        Assert.Equal((22.98, 21.00, "min"), rows.Where(r => r.Benchmark == "Bloss" && r.Environment == "kvm").Select(r => (r.Value, r.Baseline, r.Unit)).Single());
     }
 
     [Theory]
     [InlineData("\"status\": \"ok\"", "\"status\": \"done\"")]
-    [InlineData("\"unit\": \"s\"", "\"unit\": \"min\"")]
+    [InlineData("\"unit\": \"s\"", "\"unit\": \"h\"")]
     [InlineData("\"placement\": \"none\"", "\"placement\": \"sideways\"")]
     [InlineData("\"schemaVersion\": 1", "\"schemaVersion\": 2")]
     [InlineData("\"hcaFirmware\": \"2.7.80\"", "\"hcaFirmware\": \"2.7.80\", \"colour\": \"blue\"")]
@@ -87,6 +87,23 @@ public sealed class ResultsJsonTests : IDisposable
 
         Assert.Contains("'vmware', which the file does not describe", Assert.Throws<InvalidDataException>(() => ResultsJson.Deserialize(text, "r.json")).Message);
     }
+
+    [Fact]
+    public void AFileWithoutEnvironmentsOrWithOneDescribedTwiceIsRejected()
+    {
+        var text = File.ReadAllText(ExamplePath);
+        var noEnvironments = ResultsJson.Serialize(ResultsJson.Deserialize(text, "r.json") with { Environments = [], Runs = [] });
+        var twice = text.Replace("\"name\": \"xen\"", "\"name\": \"kvm\"", StringComparison.Ordinal);
+
+        Assert.Equal("r.json: the results file describes no environments", Assert.Throws<InvalidDataException>(() => ResultsJson.Deserialize(noEnvironments, "r.json")).Message);
+        Assert.Equal(
+            "r.json: environment 'kvm' is described twice, so runs that refer to it are ambiguous",
+            Assert.Throws<InvalidDataException>(() => ResultsJson.Deserialize(twice, "r.json")).Message);
+    }
+
+    [Fact]
+    public void ADirectoryIsNotAResultsFile() =>
+        Assert.Equal($"{_directory}: is a directory, not a results file", Assert.Throws<InvalidDataException>(() => ResultsJson.Read(_directory)).Message);
 
     [Fact]
     public void BrokenJsonIsAnErrorNamingTheFile() =>

@@ -38,13 +38,15 @@ public sealed class LocalTargetTests : IDisposable
     public async Task TimeoutKillsTheProgramAndItsChildren()
     {
         var pidFile = Path.Combine(_directory, "child.pid");
-        var result = await _target.RunAsync(
-            ["sh", "-c", "sleep 60 & echo $! > \"$1\"; wait", "sh", pidFile], null, TimeSpan.FromSeconds(1), default);
+        var running = _target.RunAsync(
+            ["sh", "-c", "sleep 60 & echo $! > \"$1\"; wait", "sh", pidFile], null, TimeSpan.FromSeconds(3), default);
+        var child = await PidWrittenToAsync(pidFile);
+        Assert.True(IsRunning(child), $"child {child} was not seen running before the timeout");
+        var result = await running;
 
         Assert.True(result.TimedOut);
         Assert.Equal("KILL", result.Signal);
         Assert.Null(result.ExitStatus);
-        var child = int.Parse(File.ReadAllText(pidFile).Trim());
         Assert.False(IsRunning(child), $"child {child} outlived the timeout");
     }
 
@@ -75,6 +77,22 @@ public sealed class LocalTargetTests : IDisposable
         Assert.Equal(["localhost"], _target.Nodes);
         Assert.Equal("vader,self", _target.Btl);
         Assert.Equal("bmm", _target.Declared.Name);
+    }
+
+    /// <summary>The pid a program writes to <paramref name="file"/> as one line, once the line is complete.</summary>
+    private static async Task<int> PidWrittenToAsync(string file)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            if (File.Exists(file) && File.ReadAllText(file) is { Length: > 0 } text && text.EndsWith('\n'))
+            {
+                return int.Parse(text.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"no pid in {file} after 10 s");
     }
 
     /// <summary>A killed process whose parent has not reaped it yet is a zombie (state Z): it no longer runs.</summary>

@@ -39,16 +39,16 @@ public sealed class StageOutputsTests
     [Fact]
     public void SweptLatencyIsTheSmallestMessageAndBandwidthThePeakOfTheCurve()
     {
-        var samples = NetPipe("ompi-fork-np.out-netpipe3-mpi-1B-8MB.txt");
-        var results = Results(Ok("bmm", "netpipe", samples, Placement.IntraSocket, scale: 1));
+        var results = Results(Ok("bmm", "netpipe", NetPipe("ompi-fork-np.out-netpipe3-mpi-1B-8MB.txt"), Placement.IntraSocket, scale: 1));
 
         var netpipe = StageOutputs.Build(results, Suite, "/r/results.json", "bmm", null)["environments"]!["bmm"]!["netpipe"]!;
 
-        var oneByte = samples.Single(s => s.Metric == "latency" && s.Meta.MessageSizeBytes == 1).Value;
-        var peak = samples.Where(s => s.Metric == "bandwidth").MaxBy(s => s.Value)!;
-        Assert.Equal(oneByte, (double)netpipe["latencyUs"]!);
-        Assert.Equal(peak.Value, (double)netpipe["bandwidthBytesPerSecond"]!);
-        Assert.Equal(peak.Meta.MessageSizeBytes, (long)netpipe["peakBandwidthMessageSizeBytes"]!);
+        // Read off the np.out rows (bytes, Mbps, seconds). Smallest message: "1 0.276301 0.00002761", so 27.61 us.
+        // Highest Mbps: "4194307 4624.521713 0.00691964", so 4624.521713 x 2^20 / 8 = 606145309.966336 B/s.
+        Assert.Equal(27.61, (double)netpipe["latencyUs"]!, 6);
+        Assert.Equal(1, (long)netpipe["latencyMessageSizeBytes"]!);
+        Assert.Equal(606145309.966336, (double)netpipe["bandwidthBytesPerSecond"]!, 3);
+        Assert.Equal(4194307, (long)netpipe["peakBandwidthMessageSizeBytes"]!);
     }
 
     private static ResultsFile Results(params RunRecord[] runs) => new(

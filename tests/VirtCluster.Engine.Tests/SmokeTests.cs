@@ -1,8 +1,0 @@
-namespace VirtCluster.Engine.Tests;
-
-public sealed class SmokeTests
-{
-    [Fact]
-    public void RepositoryRootHoldsTheSolution() =>
-        Assert.True(File.Exists(Path.Combine(VirtCluster.Testing.TestPaths.RepoRoot, "VirtCluster.sln")));
-}

@@ -1,0 +1,125 @@
+namespace VirtCluster.Tests.Setup;
+
+/// <summary>A program the tool, its tests or its scripts start, and the Debian package that ships it.</summary>
+/// <param name="Name">The name it is started by, looked up on PATH.</param>
+/// <param name="Package">The Debian package that ships it; what the fix names when it is missing.</param>
+/// <param name="RunBy">Who starts it, so that the entry can be checked against the code.</param>
+internal sealed record ExternalProgram(string Name, string Package, string RunBy);
+
+/// <summary>
+/// Every external program VirtCluster runs, pinned by hand from the code (src, infra, tests, benchmarks, scripts,
+/// suites, images). A new program start that is not here fails <see cref="ProgramStartScannerTests"/>; a program
+/// here whose package a fresh machine would lack fails <see cref="SetupCompletenessTests"/>.
+/// </summary>
+internal static class ExternalPrograms
+{
+    /// <summary>Run on this machine: scripts/setup must provide each (scripts/packages.txt).</summary>
+    public static readonly ExternalProgram[] OnThisMachine =
+    [
+        new("virsh", "libvirt-clients", "tests: libvirt's test driver and the lab's daemon (Support/Virsh.cs, LabEnvironmentTests)"),
+        new("virt-xml-validate", "libvirt-clients", "tests: generated XML against libvirt's schemas (Support/Virsh.cs)"),
+        new("xmllint", "libxml2-utils", "virt-xml-validate, which is a script around it"),
+        new("virt-host-validate", "libvirt-clients", "host probe of this machine in lab mode (ShellHostProbe)"),
+        new("libvirtd", "libvirt-daemon", "the lab's private daemon (LabEnvironment's daemon script)"),
+        new("qemu-system-x86_64", "qemu-system-x86", "libvirtd, for every node"),
+        new("dnsmasq", "dnsmasq-base", "libvirtd, for the lab network's DHCP and DNS"),
+        new("iptables", "iptables", "libvirtd, for the firewall rules of the lab network"),
+        new("ip6tables", "iptables", "libvirtd, for the firewall rules of the lab network"),
+        new("ssh", "openssh-client", "libvirt's qemu+ssh:// transport to real hosts (agc16 stack)"),
+        new("ssh-keygen", "openssh-client", "stack keys (SshKeyPair); tests' throwaway keys (SshdServer, KeyFiles)"),
+        new("sshd", "openssh-server", "tests: a real sshd on loopback and in namespaces (SshdServer)"),
+        new("mmdebstrap", "mmdebstrap", "image build: the root file system (ImageBuilder)"),
+        new("mkfs.ext4", "e2fsprogs", "image build: the disk (ImageBuilder)"),
+        new("qemu-img", "qemu-utils", "image build: raw to qcow2 (ImageBuilder)"),
+        new("systemctl", "systemd", "image build: enable and mask units with --root (RootfsCustomizer)"),
+        new("ip", "iproute2", "network namespaces (NetworkNamespace, LabEnvironment); tests (TestNetworkNamespace, SshdServer)"),
+        new("mount", "mount", "bind mounts of the lab's daemon; tests' small tmpfs (SmallFileSystem)"),
+        new("umount", "mount", "tests: SmallFileSystem"),
+        new("mpirun", "openmpi-bin", "benchmark runs on this machine as bare metal (MpiLaunch, LocalTarget)"),
+        new("NPopenmpi", "netpipe-openmpi", "suites/debian.yaml on this machine as bare metal"),
+        new("hpcc", "hpcc", "suites/debian.yaml on this machine as bare metal"),
+        new("sh", "dash", "scripts run with sh -c (LabEnvironment, BinaryCheck, TargetFacts, ShellHostProbe); tests"),
+        new("cat", "coreutils", "host probe (ShellHostProbe); firmware script (TargetFacts); tests over loopback SSH"),
+        new("ls", "coreutils", "host probe (ShellHostProbe)"),
+        new("grep", "grep", "host probe (ShellHostProbe); scripts/setup"),
+        new("id", "coreutils", "benchmark runner's target facts (TargetFacts)"),
+        new("uname", "coreutils", "benchmark runner's target facts (TargetFacts)"),
+        new("mkdir", "coreutils", "benchmark runs' working folders (SingleRun)"),
+        new("rm", "coreutils", "benchmark runs' working folders (SingleRun); scripts"),
+        new("kill", "procps", "tests: LabEnvironmentTests, LabFaultTests"),
+        new("pgrep", "procps", "tests: SshRunnerStopTests, ImageBuilderTests"),
+        new("setpriv", "util-linux", "tests: LabEnvironmentTests"),
+        new("stat", "coreutils", "tests: NamespaceTcpForwarderTests, SshRunnerFileTests"),
+        new("readlink", "coreutils", "tests: NamespaceTcpForwarderTests"),
+        new("hostname", "hostname", "tests: NamespaceTcpForwarderTests"),
+        new("echo", "coreutils", "tests over loopback SSH (exec echo)"),
+        new("printf", "coreutils", "tests over loopback SSH and LocalTargetTests"),
+        new("true", "coreutils", "tests: FileStateStoreTests, SSH tests"),
+        new("false", "coreutils", "tests: the failing suite (SmallSuites)"),
+        new("sleep", "coreutils", "tests: the failing suite (SmallSuites), timeouts (ShellHostProbeTests, SshRunnerStopTests)"),
+        new("seq", "coreutils", "tests: SshRunnerCommandTests, SshRunnerFileTests, HostCommandTests"),
+        new("head", "coreutils", "tests: SshRunnerStopTests"),
+        new("tr", "coreutils", "tests: SshRunnerStopTests"),
+        new("bash", "bash", "scripts (virtcluster, scripts/setup, scripts/test, scripts/count-tests)"),
+        new("awk", "mawk", "scripts/count-tests"),
+        new("tee", "coreutils", "scripts/test"),
+        new("mktemp", "coreutils", "scripts/test"),
+        new("dirname", "coreutils", "scripts, to find the repository"),
+        new("find", "findutils", "the virtcluster launcher (are sources newer than the build?)"),
+        new("chmod", "coreutils", "scripts/setup"),
+        new("dpkg-query", "dpkg", "scripts/setup; these tests"),
+        new("dpkg", "dpkg", "these tests (dpkg -S)"),
+        new("apt-get", "apt", "scripts/setup"),
+        new("apt-cache", "apt", "these tests (apt-cache depends)"),
+    ];
+
+    /// <summary>
+    /// Run on this machine when present: the host probe reports their absence as an unknown fact (firmware
+    /// version, vfio module), which lab mode does not need. Real hosts are probed over SSH.
+    /// </summary>
+    public static readonly ExternalProgram[] OptionalOnThisMachine =
+    [
+        new("lsmod", "kmod", "host probe: is vfio_pci loaded (ShellHostProbe)"),
+        new("ibv_devinfo", "ibverbs-utils", "host probe: HCA firmware version (ShellHostProbe)"),
+        new("mstflint", "mstflint", "host probe: HCA firmware version, only with an HCA address (ShellHostProbe)"),
+    ];
+
+    /// <summary>
+    /// Run inside the nodes (over SSH, by mpirun, at first boot): images/hpc-node.yaml must provide each, directly or
+    /// as part of minbase, which is the Essential set.
+    /// </summary>
+    public static readonly ExternalProgram[] OnNodes =
+    [
+        new("sshd", "openssh-server", "the tool's SSH to every node"),
+        new("ssh", "openssh-client", "mpirun, to start ranks on the other nodes"),
+        new("ssh-keygen", "openssh-client", "images/files/virtcluster-firstboot (the node's host key)"),
+        new("mpirun", "openmpi-bin", "the benchmark stage (SingleRun, BinaryCheck, TargetFacts)"),
+        new("NPopenmpi", "netpipe-openmpi", "suites/debian.yaml"),
+        new("hpcc", "hpcc", "suites/debian.yaml"),
+        new("sh", "dash", "BinaryCheck, TargetFacts, images/files/virtcluster-firstboot"),
+        new("hostname", "hostname", "LabNodeReadiness; images/files/virtcluster-firstboot"),
+        new("test", "coreutils", "ClusterAccessProvider"),
+        new("env", "coreutils", "SshTarget (env -C FOLDER)"),
+        new("mkdir", "coreutils", "SingleRun, SshTarget"),
+        new("rm", "coreutils", "SingleRun; images/files/virtcluster-firstboot"),
+        new("cat", "coreutils", "TargetFacts; images/files/virtcluster-firstboot"),
+        new("id", "coreutils", "TargetFacts"),
+        new("uname", "coreutils", "TargetFacts"),
+        new("mktemp", "coreutils", "images/files/virtcluster-firstboot"),
+        new("base64", "coreutils", "images/files/virtcluster-firstboot"),
+        new("install", "coreutils", "images/files/virtcluster-firstboot"),
+        new("cut", "coreutils", "images/files/virtcluster-firstboot"),
+    ];
+
+    /// <summary>Installed before scripts/setup can run, not by it: the .NET SDK.</summary>
+    public static readonly string[] Prerequisites = ["dotnet"];
+
+    /// <summary>Names tests start on purpose to see a missing program handled; never meant to exist.</summary>
+    public static readonly string[] DeliberatelyMissing =
+        ["virtcluster-no-such-program", "no-such-program-here", "/nonexistent/program", "/opt/absent/mpirun"];
+
+    /// <summary>Every name the code may start.</summary>
+    public static IReadOnlySet<string> AllNames { get; } =
+        OnThisMachine.Concat(OptionalOnThisMachine).Concat(OnNodes).Select(p => p.Name)
+            .Concat(Prerequisites).Concat(DeliberatelyMissing).ToHashSet(StringComparer.Ordinal);
+}
