@@ -1,5 +1,6 @@
 using VirtCluster.App;
 using VirtCluster.Engine.Cli;
+using VirtCluster.Sdk;
 
 namespace VirtCluster.Tests.Report;
 
@@ -7,13 +8,13 @@ namespace VirtCluster.Tests.Report;
 public sealed class ReportVerbTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("virtcluster-report-verb-").FullName;
-    private readonly VirtClusterApp _app = new();
+    private readonly VirtClusterPackage _package = new();
     private readonly StringWriter _stdout = new();
     private readonly StringWriter _stderr = new();
 
     public void Dispose()
     {
-        _app.Dispose();
+        _package.Dispose();
         _stdout.Dispose();
         _stderr.Dispose();
         Directory.Delete(_directory, recursive: true);
@@ -54,5 +55,9 @@ public sealed class ReportVerbTests : IDisposable
     }
 
     private Task<int> Run(string[] args) =>
-        _app.RunAsync(args, _ => { }, new EngineHost(_ => { }, _ => []) { Output = _stdout, Error = _stderr, InputIsTerminal = false, OutputIsTerminal = false });
+        Deployment.RunAsync(() => Task.FromResult<IDictionary<string, object?>>(new Dictionary<string, object?>()), args, new DeploymentSettings
+        {
+            PackageInstances = [_package],
+            Host = new EngineHost((_, _) => Task.CompletedTask, _ => []) { Output = _stdout, Error = _stderr, InputIsTerminal = false, OutputIsTerminal = false },
+        });
 }
