@@ -149,3 +149,38 @@ public sealed class ProgramTests : IDisposable
         });
     }
 }
+
+/// <summary>A program written as a Stack class: its [Output] properties are the stack's outputs.</summary>
+public sealed class StackProgramTests : IDisposable
+{
+    private readonly SdkHarness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    [Fact]
+    public async Task AStacksOutputPropertiesAreTheStackOutputs()
+    {
+        var up = await _harness.RunAsync(() => Task.FromResult(new WebStack().Outputs()), "up", "--yes");
+
+        Assert.True(up.Code == 0, up.Err);
+        var disk = _harness.Cloud.Objects.Single(o => o.Type == "test:Disk");
+        var outputs = await _harness.RunAsync(() => Task.FromResult(new WebStack().Outputs()), "stack", "output", "--json");
+        Assert.Equal($"{{\"diskId\":\"{disk.Id}\",\"greeting\":\"hello from h1\"}}", System.Text.Json.Nodes.JsonNode.Parse(outputs.Out)!.ToJsonString());
+    }
+
+    private sealed class WebStack : VirtCluster.Sdk.Stack
+    {
+        public WebStack()
+        {
+            var disk = new Disk("data", new DiskArgs { Host = "h1" });
+            DiskId = disk.Id;
+            Greeting = Output.Create("h1").Apply(h => "hello from " + h);
+        }
+
+        [Output("diskId")]
+        public Output<string> DiskId { get; }
+
+        [Output]
+        public Output<string> Greeting { get; }
+    }
+}
