@@ -120,6 +120,23 @@ public sealed class EngineCliTests
     }
 
     [Fact]
+    public async Task PlainProgressShowsProvidersStatusLinesAlwaysAndTheirDetailOnlyWhenVerbose()
+    {
+        using var cli = new CliHarness();
+        cli.Stack.Hosts = 1;
+        cli.Stack.ReportsLines = true;
+
+        var (_, quiet, _) = await cli.RunAsync("up", "--yes", "--stack", "dev");
+        cli.Stack.Vcpus = 4;
+        var (_, verbose, _) = await cli.RunAsync("up", "--yes", "-v", "--stack", "dev");
+
+        Assert.Matches(@"(?m)^\d\d:\d\d:\d\d\.\d{3} urn:virtcluster:dev::lab::test:Host\$test:Node::node-h0: create node-h0: status$", quiet);
+        Assert.DoesNotContain("node-h0: detail", quiet);
+        Assert.Matches(@"(?m)^\d\d:\d\d:\d\d\.\d{3} urn:virtcluster:dev::lab::test:Host\$test:Node::node-h0: update node-h0: status$", verbose);
+        Assert.Matches(@"(?m)^\d\d:\d\d:\d\d\.\d{3} urn:virtcluster:dev::lab::test:Host\$test:Node::node-h0: update node-h0: detail$", verbose);
+    }
+
+    [Fact]
     public async Task ExpectNoChangesFailsWhenSomethingWouldChange()
     {
         using var cli = new CliHarness();

@@ -31,6 +31,9 @@ internal sealed class TestStack
 
     public TimeSpan Delay { get; set; }
 
+    /// <summary>Whether the providers report a detail and a status line per operation.</summary>
+    public bool ReportsLines { get; set; }
+
     public RecordingObserver Observer { get; } = new();
 
     public StackBuilder Build(string stack = "dev")
@@ -105,5 +108,6 @@ internal sealed class TestStack
         ConcurrencyKeyInput = type == "test:Network" ? null : "host",
         FailWhen = (op, urn) => FailWhen?.Invoke(op, urn) == true,
         Delay = Delay,
+        ReportsLines = ReportsLines,
     };
 }
