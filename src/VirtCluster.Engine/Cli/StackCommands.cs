@@ -18,6 +18,14 @@ internal static class StackCommands
         output.SetAction(parse => EngineCli.Guard(host, () =>
         {
             using var session = StackSession.OpenState(parse, options);
+            if (!session.Store.Exists)
+            {
+                // Printing nothing and exiting 0 would read as "stood up, exports nothing" to a script. A mistyped
+                // name is told apart from a stack never stood up: that one lists the stacks there are.
+                StackConfigLoader.ExistingStackFile(session.Project, session.Stack);
+                throw new ConfigException($"stack '{session.Stack}' has no state yet (run 'virtcluster up --stack {session.Stack}' first)");
+            }
+
             var outputs = session.Store.Load().Outputs;
             var reveal = parse.GetValue(options.ShowSecrets);
             var selected = parse.GetValue(name);

@@ -224,6 +224,31 @@ public sealed class EngineCliTests
     }
 
     [Fact]
+    public async Task StackOutputOfAStackNeverStoodUpSaysSoAndExitsWithTwo()
+    {
+        using var cli = new CliHarness();
+        const string Expected = "error: stack 'dev' has no state yet (run 'virtcluster up --stack dev' first)";
+
+        var text = await cli.RunAsync("stack", "output", "--stack", "dev");
+        var json = await cli.RunAsync("stack", "output", "--json", "--stack", "dev");
+        var one = await cli.RunAsync("stack", "output", "hosts", "--stack", "dev");
+        var (typoCode, _, typo) = await cli.RunAsync("stack", "output", "--stack", "dve");
+        var created = Directory.Exists(cli.Backend);
+        await cli.RunAsync("up", "--yes", "--stack", "dev");
+        var (after, afterOut, afterError) = await cli.RunAsync("stack", "output", "--json", "--stack", "dev");
+
+        Assert.Equal((ExitCodes.UsageError, "", Expected + Environment.NewLine), text);
+        Assert.Equal((ExitCodes.UsageError, "", Expected + Environment.NewLine), json);
+        Assert.Equal((ExitCodes.UsageError, "", Expected + Environment.NewLine), one);
+        Assert.Equal(ExitCodes.UsageError, typoCode);
+        Assert.StartsWith("error: unknown stack 'dve' (no Pulumi.dve.yaml in ", typo);
+        Assert.Contains("existing stacks: dev", typo);
+        Assert.False(created, "reading outputs must not create the backend");
+        Assert.Equal((ExitCodes.Success, ""), (after, afterError));
+        Assert.Equal(2, JsonNode.Parse(afterOut)!["hosts"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task DestroyTwiceSecondIsANoOp()
     {
         using var cli = new CliHarness();
