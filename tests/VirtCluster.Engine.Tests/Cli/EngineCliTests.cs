@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using VirtCluster.Engine.Cli;
 using VirtCluster.Engine.State;
+using VirtCluster.Engine.Tests.Progress;
 using VirtCluster.Testing;
+using DisplayJson = VirtCluster.Engine.Progress.DisplayJson;
 
 namespace VirtCluster.Engine.Tests.Cli;
 
@@ -221,6 +223,47 @@ public sealed class EngineCliTests
         Assert.DoesNotContain("hunter2", File.ReadAllText(Path.Combine(cli.Backend, "stacks", "dev.json")));
         Assert.Equal(ExitCodes.UsageError, missing);
         Assert.Contains("no output 'nope'", error);
+    }
+
+    [Fact]
+    public async Task StackOutputWithoutJsonIsASummaryAndWithJsonEveryValueAsBefore()
+    {
+        using var cli = new CliHarness();
+        cli.Stack.Hosts = 1;
+        cli.Stack.Password = "hunter2";
+        cli.Stack.MoreOutputs = OutputRendererTests.LocalStack();
+        await cli.RunAsync("up", "--yes", "--stack", "dev");
+
+        var (code, text, error) = await cli.RunAsync("stack", "output", "--stack", "dev");
+        var (_, tables, _) = await cli.RunAsync("stack", "output", "tables", "--stack", "dev");
+        var (_, json, _) = await cli.RunAsync("stack", "output", "--json", "--stack", "dev");
+        var (_, tablesJson, _) = await cli.RunAsync("stack", "output", "tables", "--json", "--stack", "dev");
+
+        const string Footer = "\n(summarized: add --json for every value)\n";
+        Assert.Equal((ExitCodes.Success, ""), (code, error));
+        Assert.Equal(
+            ("""
+            node0        node-5
+            hosts        1
+            password     [secret]
+
+            table:
+              rows  1, 2.5
+
+
+            """ + OutputRendererTests.Pinned("local-stack.txt") + Footer).ReplaceLineEndings(),
+            text);
+        Assert.Equal((OutputRendererTests.Pinned("local-stack.tables.txt") + Footer).ReplaceLineEndings(), tables);
+
+        var expected = new JsonObject { ["node0"] = "node-5", ["hosts"] = 1, ["password"] = "[secret]", ["table"] = new JsonObject { ["rows"] = new JsonArray(1, 2.5) } };
+        foreach (var (name, value) in OutputRendererTests.LocalStack())
+        {
+            expected[name] = value?.DeepClone();
+        }
+
+        Assert.Equal(expected.ToJsonString(DisplayJson.Indented) + Environment.NewLine, json);
+        Assert.Equal(expected["tables"]!.ToJsonString(DisplayJson.Indented) + Environment.NewLine, tablesJson);
+        Assert.Equal(24, JsonNode.Parse(json)!["tables"]!["throughput"]![0]!["points"]!.AsArray().Count);
     }
 
     [Fact]

@@ -31,6 +31,9 @@ internal sealed class TestStack
 
     public TimeSpan Delay { get; set; }
 
+    /// <summary>Outputs exported besides the stack's own, e.g. a real stack's outputs to render.</summary>
+    public JsonObject? MoreOutputs { get; set; }
+
     /// <summary>Whether the providers report a detail and a status line per operation.</summary>
     public bool ReportsLines { get; set; }
 
@@ -85,6 +88,10 @@ internal sealed class TestStack
         }
 
         builder.Export("table", new JsonObject { ["rows"] = new JsonArray(1, 2.5) });
+        foreach (var (name, value) in MoreOutputs ?? [])
+        {
+            builder.Export(name, value?.DeepClone());
+        }
     }
 
     public ProviderRegistry Providers() => new(ProviderList());
