@@ -115,7 +115,7 @@ internal sealed class ResourceOperations(ProviderRegistry providers, StateRecord
         }
 
         recorder.Record(new PendingRecorded(new PendingOperation(OperationKind.Create, intended)));
-        var request = new ResourceRequest(declaration.Urn, null, SecretValue.RevealObject(inputs), null, null, new ObserverProgress(observer, declaration.Urn));
+        var request = Request(declaration.Urn, null, SecretValue.RevealObject(inputs), null, null);
         var result = await provider.CreateAsync(request, cancellationToken);
         CrashHook.Step();
         recorder.Record(new ResourceCommitted(intended with { Id = result.Id, Outputs = SecretMarking.Carry(inputs, result.Outputs) }));
@@ -125,13 +125,12 @@ internal sealed class ResourceOperations(ProviderRegistry providers, StateRecord
     {
         var intended = old with { Inputs = inputs, Dependencies = declaration.Dependencies, Parent = declaration.Parent };
         recorder.Record(new PendingRecorded(new PendingOperation(OperationKind.Update, intended, old)));
-        var request = new ResourceRequest(
+        var request = Request(
             declaration.Urn,
             old.Id,
             SecretValue.RevealObject(inputs),
             SecretValue.RevealObject(old.Inputs),
-            SecretValue.RevealObject(old.Outputs),
-            new ObserverProgress(observer, declaration.Urn));
+            SecretValue.RevealObject(old.Outputs));
         var result = await provider.UpdateAsync(request, cancellationToken);
         CrashHook.Step();
         recorder.Record(new ResourceCommitted(intended with { Id = result.Id, Outputs = SecretMarking.Carry(inputs, result.Outputs) }));
@@ -147,17 +146,19 @@ internal sealed class ResourceOperations(ProviderRegistry providers, StateRecord
 
         var provider = providers.Get(resource.Type);
         recorder.Record(new PendingRecorded(new PendingOperation(OperationKind.Delete, resource)));
-        var request = new ResourceRequest(
+        var request = Request(
             resource.Urn,
             resource.Id,
             SecretValue.RevealObject(resource.Inputs),
             null,
-            SecretValue.RevealObject(resource.Outputs),
-            new ObserverProgress(observer, resource.Urn));
+            SecretValue.RevealObject(resource.Outputs));
         await provider.DeleteAsync(request, cancellationToken);
         CrashHook.Step();
         recorder.Record(new ResourceRemoved(resource.Urn));
     }
+
+    private ResourceRequest Request(Urn urn, string? id, JsonObject inputs, JsonObject? oldInputs, JsonObject? oldOutputs) =>
+        new(urn, id, inputs, oldInputs, oldOutputs, ObserverProgress.Detail(observer, urn), ObserverProgress.Status(observer, urn));
 
     private static void CheckResolved(Urn urn, IResourceProvider provider, JsonObject inputs)
     {

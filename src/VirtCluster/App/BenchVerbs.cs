@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using VirtCluster.Bench.Check;
 using VirtCluster.Bench.Cli;
@@ -33,9 +34,19 @@ internal static class BenchVerbs
             var next = (File.Exists(trigger) && long.TryParse(File.ReadAllText(trigger).Trim(), CultureInfo.InvariantCulture, out var n) ? n : 0) + 1;
             File.WriteAllText(trigger, next.ToString(CultureInfo.InvariantCulture));
             return await runEngine(["up", "--yes", "--target", BenchDeclaration.StageUrn(stack.Spec).Value, "--stack", stack.Stack,
-                "--cwd", stack.Project.Directory, "--backend", stack.Backend]);
+                "--cwd", stack.Project.Directory, "--backend", stack.Backend, .. ConsoleOptions(parse)]);
         }));
         return bench;
+    }
+
+    /// <summary>
+    /// The options of <c>bench</c> that <c>up</c> must see too: bench is up on the stage, so <c>bench -v</c> shows
+    /// exactly what <c>up -v</c> does, and a stale lock is cleared the same way.
+    /// </summary>
+    private static IEnumerable<string> ConsoleOptions(ParseResult parse)
+    {
+        var verbosity = parse.GetResult("--verbose") is OptionResult verbose ? verbose.IdentifierTokenCount : 0;
+        return Enumerable.Repeat("-v", verbosity).Concat(parse.GetValue<bool>("--force-unlock") ? ["--force-unlock"] : []);
     }
 
     public static Command Report()

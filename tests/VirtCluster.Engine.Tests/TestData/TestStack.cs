@@ -31,6 +31,12 @@ internal sealed class TestStack
 
     public TimeSpan Delay { get; set; }
 
+    /// <summary>Outputs exported besides the stack's own, e.g. a real stack's outputs to render.</summary>
+    public JsonObject? MoreOutputs { get; set; }
+
+    /// <summary>Whether the providers report a detail and a status line per operation.</summary>
+    public bool ReportsLines { get; set; }
+
     public RecordingObserver Observer { get; } = new();
 
     public StackBuilder Build(string stack = "dev")
@@ -82,6 +88,10 @@ internal sealed class TestStack
         }
 
         builder.Export("table", new JsonObject { ["rows"] = new JsonArray(1, 2.5) });
+        foreach (var (name, value) in MoreOutputs ?? [])
+        {
+            builder.Export(name, value?.DeepClone());
+        }
     }
 
     public ProviderRegistry Providers() => new(ProviderList());
@@ -105,5 +115,6 @@ internal sealed class TestStack
         ConcurrencyKeyInput = type == "test:Network" ? null : "host",
         FailWhen = (op, urn) => FailWhen?.Invoke(op, urn) == true,
         Delay = Delay,
+        ReportsLines = ReportsLines,
     };
 }
