@@ -52,9 +52,11 @@ internal sealed class ResourceOperations(ProviderRegistry providers, StateRecord
             switch (kind)
             {
                 case StepKind.Same:
-                    if (!old!.Dependencies.SequenceEqual(declaration.Dependencies) || old.Parent != declaration.Parent)
+                    // Nothing to ask the provider, but a changed option (say Protect = false) is recorded all the same.
+                    var options = RecordedOptions.Of(declaration.Options);
+                    if (!old!.Dependencies.SequenceEqual(declaration.Dependencies) || old.Parent != declaration.Parent || old.Options != options)
                     {
-                        recorder.Record(new ResourceCommitted(old with { Dependencies = declaration.Dependencies, Parent = declaration.Parent }));
+                        recorder.Record(new ResourceCommitted(old with { Dependencies = declaration.Dependencies, Parent = declaration.Parent, Options = options }));
                     }
 
                     break;
@@ -107,7 +109,10 @@ internal sealed class ResourceOperations(ProviderRegistry providers, StateRecord
 
     private async Task CreateAsync(ResourceDeclaration declaration, IResourceProvider? provider, JsonObject inputs, CancellationToken cancellationToken)
     {
-        var intended = new ResourceState(declaration.Urn, declaration.Type, null, inputs, [], declaration.Dependencies, declaration.Parent, declaration.IsComponent);
+        var intended = new ResourceState(declaration.Urn, declaration.Type, null, inputs, [], declaration.Dependencies, declaration.Parent, declaration.IsComponent)
+        {
+            Options = RecordedOptions.Of(declaration.Options),
+        };
         if (provider is null)
         {
             recorder.Record(new ResourceCommitted(intended));
@@ -123,7 +128,7 @@ internal sealed class ResourceOperations(ProviderRegistry providers, StateRecord
 
     private async Task UpdateAsync(ResourceDeclaration declaration, IResourceProvider provider, ResourceState old, JsonObject inputs, CancellationToken cancellationToken)
     {
-        var intended = old with { Inputs = inputs, Dependencies = declaration.Dependencies, Parent = declaration.Parent };
+        var intended = old with { Inputs = inputs, Dependencies = declaration.Dependencies, Parent = declaration.Parent, Options = RecordedOptions.Of(declaration.Options) };
         recorder.Record(new PendingRecorded(new PendingOperation(OperationKind.Update, intended, old)));
         var request = new ResourceRequest(
             declaration.Urn,
