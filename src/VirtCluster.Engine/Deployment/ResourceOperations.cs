@@ -46,7 +46,12 @@ internal sealed class ResourceOperations(ProviderRegistry providers, StateRecord
         }
 
         var old = recorder.Get(declaration.Urn);
-        var kind = old is null ? StepKind.Create : StepDiffer.Diff(provider, old, declaration.Type, inputs).Kind;
+        var kind = StepKind.Create;
+        if (old is not null)
+        {
+            var decision = StepDiffer.Decide(provider, old, declaration, inputs, step.ReplaceRequested);
+            (kind, inputs) = (decision.Kind, decision.Inputs);
+        }
         await RunAsync(declaration.Urn, kind, async () =>
         {
             switch (kind)
@@ -67,6 +72,7 @@ internal sealed class ResourceOperations(ProviderRegistry providers, StateRecord
                     await UpdateAsync(declaration, provider!, old!, inputs, cancellationToken);
                     break;
                 case StepKind.Replace:
+                    // Delete first, always: objects have fixed names (see DeclarationOptions.DeleteBeforeReplace).
                     await DeleteAsync(old!, cancellationToken);
                     await CreateAsync(declaration, provider, inputs, cancellationToken);
                     break;

@@ -31,12 +31,16 @@ public sealed class StackEngine
     }
 
     /// <summary>The plan <c>up</c> would carry out; changes nothing (provider Read, Check and Diff only).</summary>
-    public async Task<Plan> PreviewAsync(IReadOnlyList<Urn>? targets = null, bool forceUnlock = false, CancellationToken cancellationToken = default)
+    public Task<Plan> PreviewAsync(IReadOnlyList<Urn>? targets = null, bool forceUnlock = false, CancellationToken cancellationToken = default) =>
+        PreviewAsync(new DeploymentOptions { Targets = targets ?? [], ForceUnlock = forceUnlock }, cancellationToken);
+
+    /// <summary>The plan <c>up</c> would carry out with these options (targets, replacements); changes nothing.</summary>
+    public async Task<Plan> PreviewAsync(DeploymentOptions options, CancellationToken cancellationToken = default)
     {
-        using var _ = _store.Lock(forceUnlock);
+        using var _ = _store.Lock(options.ForceUnlock);
         var recorder = new StateRecorder(_store, _store.Load(), persist: false);
         await PendingResolver.ResolveAsync(_providers, recorder, cancellationToken);
-        return PlanFor(recorder.State, targets ?? []);
+        return PlanFor(recorder.State, options);
     }
 
     /// <summary>Brings the stack to what the program declares.</summary>
@@ -52,7 +56,7 @@ public sealed class StackEngine
         try
         {
             await PendingResolver.ResolveAsync(_providers, recorder, cancellationToken);
-            var plan = PlanFor(recorder.State, options.Targets);
+            var plan = PlanFor(recorder.State, options);
             if (confirm is not null && !confirm(plan))
             {
                 return new DeploymentResult(plan, ChangeCounts.None, [], [], recorder.State.Outputs, watch.Elapsed, Confirmed: false);
@@ -60,7 +64,7 @@ public sealed class StackEngine
 
             var operations = new ResourceOperations(_providers, recorder, _observer);
             var applied = plan.Steps.Where(s => s.Kind != StepKind.Delete).ToList();
-            var scope = TargetSet.Expand(options.Targets, _program.Resources, recorder.State);
+            var scope = TargetSet.Expand(Targets(options), _program.Resources, recorder.State);
             var inScope = applied.Where(s => scope is null || scope.Contains(s.Urn)).ToList();
             operations.CountUnchanged(applied.Count - inScope.Count);
 
@@ -152,8 +156,16 @@ public sealed class StackEngine
     /// <summary>The stack outputs recorded by the last <c>up</c> (secrets marked); reads without the lock.</summary>
     public JsonObject Outputs() => _store.Load().Outputs;
 
-    private Plan PlanFor(StackState state, IReadOnlyList<Urn> targets) =>
-        new Planner(_providers).Create(_program.Stack, _program.Resources, state, TargetSet.Expand(targets, _program.Resources, state));
+    private Plan PlanFor(StackState state, DeploymentOptions options)
+    {
+        var replace = ReplaceSet.Resolve(options.Replace, _program.Resources, state);
+        var scope = TargetSet.Expand(Targets(options), _program.Resources, state);
+        return new Planner(_providers).Create(_program.Stack, _program.Resources, state, scope, replace);
+    }
+
+    /// <summary>With targets, the resources to replace are targets too (else they would be out of scope); without, everything is.</summary>
+    private static IReadOnlyList<Urn> Targets(DeploymentOptions options) =>
+        options.Targets.Count == 0 ? [] : [.. options.Targets.Union(options.Replace)];
 
     private List<DagNode> ApplyGraph(IReadOnlyList<PlanStep> steps, ResourceOperations operations)
     {

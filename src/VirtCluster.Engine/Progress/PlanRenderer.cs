@@ -24,7 +24,9 @@ public static class PlanRenderer
         var width = shown.Count == 0 ? 0 : shown.Max(s => StepText.Name(s.Kind).Length);
         foreach (var step in shown)
         {
-            text.Append("  ").Append(StepText.Symbol(step.Kind).PadRight(3)).Append(StepText.Name(step.Kind).PadRight(width + 2)).AppendLine(step.Urn.Value);
+            text.Append("  ").Append(StepText.Symbol(step.Kind).PadRight(3)).Append(StepText.Name(step.Kind).PadRight(width + 2)).Append(step.Urn.Value);
+            var notes = Notes(step);
+            text.AppendLine(notes.Count == 0 ? "" : "  (" + string.Join("; ", notes) + ")");
             foreach (var diff in step.Diffs)
             {
                 var kind = diff.Kind == Providers.DiffKind.Same ? "" : $" ({StepText.Name(Map(diff.Kind))})";
@@ -48,6 +50,7 @@ public static class PlanRenderer
             ["type"] = step.Type,
             ["op"] = StepText.Name(step.Kind),
             ["inputs"] = SecretValue.Mask(step.Inputs),
+            ["notes"] = new JsonArray([.. Notes(step).Select(n => (JsonNode)n)]),
             ["diffs"] = new JsonArray([.. step.Diffs.Select(d => (JsonNode)new JsonObject
             {
                 ["path"] = d.Path,
@@ -58,6 +61,9 @@ public static class PlanRenderer
         })]),
         ["counts"] = new JsonObject(plan.Counts.Select(p => KeyValuePair.Create(StepText.Name(p.Key), (JsonNode?)p.Value))),
     };
+
+    /// <summary>What a reader must know beyond the step's kind: why a replacement was forced (<c>--replace</c>, <c>replaceOnChanges: x</c>).</summary>
+    public static IReadOnlyList<string> Notes(PlanStep step) => step.Reason is { } reason ? [reason] : [];
 
     private static StepKind Map(Providers.DiffKind kind) => kind switch
     {
