@@ -22,6 +22,11 @@ internal static class DeployCommands
             await host.Output.WriteAsync(parse.GetValue(json)
                 ? PlanRenderer.Json(plan).ToJsonString(DisplayJson.Indented) + Environment.NewLine
                 : PlanRenderer.Text(plan, options.Verbosity(parse) > 0));
+            if (plan.Refusals.Count > 0)
+            {
+                throw new PlanRefusedException(plan, "preview");
+            }
+
             if (parse.GetValue(expectNoChanges) && plan.HasChanges)
             {
                 await host.Error.WriteLineAsync($"error: changes found ({plan.Totals}) and --expect-no-changes was given");
@@ -117,6 +122,12 @@ internal static class DeployCommands
         try
         {
             result = await run(session.Engine!, Confirm);
+        }
+        catch (PlanRefusedException refused)
+        {
+            // Show what was refused, and why, before the error says how to fix it.
+            host.Output.Write(PlanRenderer.Text(refused.Plan, options.Verbosity(parse) > 0));
+            throw;
         }
         finally
         {

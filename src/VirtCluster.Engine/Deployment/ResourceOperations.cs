@@ -73,16 +73,27 @@ internal sealed class ResourceOperations(ProviderRegistry providers, StateRecord
                     break;
                 case StepKind.Replace:
                     // Delete first, always: objects have fixed names (see DeclarationOptions.DeleteBeforeReplace).
-                    await DeleteAsync(old!, cancellationToken);
+                    Refuse(StepKind.Replace, old!, declaration, "up");
+                    await DeleteAsync(old!, retain: false, cancellationToken);
                     await CreateAsync(declaration, provider, inputs, cancellationToken);
                     break;
             }
         });
     }
 
-    /// <summary>Deletes a recorded resource (already gone is fine: providers treat that as success).</summary>
-    public Task DestroyAsync(ResourceState resource, CancellationToken cancellationToken) =>
-        RunAsync(resource.Urn, StepKind.Delete, () => DeleteAsync(resource, cancellationToken));
+    /// <summary>
+    /// Deletes a recorded resource (already gone is fine: providers treat that as success), or only forgets it when
+    /// it is retained. Its recorded options decide: the program may not have run.
+    /// </summary>
+    /// <param name="resource">As recorded.</param>
+    /// <param name="verb">The run deleting it (<c>up</c> or <c>destroy</c>), for the message of a refusal.</param>
+    /// <param name="cancellationToken">Stops the provider's Delete.</param>
+    public Task DestroyAsync(ResourceState resource, string verb, CancellationToken cancellationToken) =>
+        RunAsync(resource.Urn, StepKind.Delete, () =>
+        {
+            Refuse(StepKind.Delete, resource, null, verb);
+            return DeleteAsync(resource, resource.Options.RetainOnDelete, cancellationToken);
+        });
 
     private async Task RunAsync(Urn urn, StepKind kind, Func<Task> operation)
     {
@@ -148,9 +159,9 @@ internal sealed class ResourceOperations(ProviderRegistry providers, StateRecord
         recorder.Record(new ResourceCommitted(intended with { Id = result.Id, Outputs = SecretMarking.Carry(inputs, result.Outputs) }));
     }
 
-    private async Task DeleteAsync(ResourceState resource, CancellationToken cancellationToken)
+    private async Task DeleteAsync(ResourceState resource, bool retain, CancellationToken cancellationToken)
     {
-        if (resource.IsComponent)
+        if (resource.IsComponent || retain)
         {
             recorder.Record(new ResourceRemoved(resource.Urn));
             return;
@@ -168,6 +179,15 @@ internal sealed class ResourceOperations(ProviderRegistry providers, StateRecord
         await provider.DeleteAsync(request, cancellationToken);
         CrashHook.Step();
         recorder.Record(new ResourceRemoved(resource.Urn));
+    }
+
+    /// <summary>The last line of defence for a step the plan did not foresee (decided again at apply time).</summary>
+    private static void Refuse(StepKind kind, ResourceState old, ResourceDeclaration? declaration, string verb)
+    {
+        if (PlanRefusals.Of(kind, old.Urn, old, declaration, verb) is { } refusal)
+        {
+            throw new InvalidOperationException(refusal);
+        }
     }
 
     private static void CheckResolved(Urn urn, IResourceProvider provider, JsonObject inputs)

@@ -60,10 +60,35 @@ public static class PlanRenderer
             })]),
         })]),
         ["counts"] = new JsonObject(plan.Counts.Select(p => KeyValuePair.Create(StepText.Name(p.Key), (JsonNode?)p.Value))),
+        ["refusals"] = new JsonArray([.. plan.Refusals.Select(r => (JsonNode)r)]),
     };
 
-    /// <summary>What a reader must know beyond the step's kind: why a replacement was forced (<c>--replace</c>, <c>replaceOnChanges: x</c>).</summary>
-    public static IReadOnlyList<string> Notes(PlanStep step) => step.Reason is { } reason ? [reason] : [];
+    /// <summary>
+    /// What a reader must know beyond the step's kind: why a replacement was forced (<c>--replace</c>,
+    /// <c>replaceOnChanges: x</c>), that a deletion is refused because the resource is protected, or that it only
+    /// forgets a retained resource.
+    /// </summary>
+    public static IReadOnlyList<string> Notes(PlanStep step)
+    {
+        var notes = new List<string>(1);
+        if (step.Reason is { } reason)
+        {
+            notes.Add(reason);
+        }
+
+        var protect = step.Old?.Options.Protect == true;
+        if ((step.Kind == StepKind.Delete && protect) || (step.Kind == StepKind.Replace && protect && step.Declaration?.Options.Protect == true))
+        {
+            notes.Add("protected");
+        }
+
+        if (step.Kind == StepKind.Delete && step.Old?.Options.RetainOnDelete == true)
+        {
+            notes.Add("retainOnDelete: only removed from state");
+        }
+
+        return notes;
+    }
 
     private static StepKind Map(Providers.DiffKind kind) => kind switch
     {

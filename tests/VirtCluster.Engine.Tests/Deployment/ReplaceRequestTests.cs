@@ -69,6 +69,18 @@ public sealed class ReplaceRequestTests
     }
 
     [Fact]
+    public async Task AProtectedResourceIsNotReplacedOnRequest()
+    {
+        var stack = new SingleResourceStack { Options = new ResourceOptions { Protect = true } };
+        await stack.Engine().UpAsync(Defaults);
+
+        var refused = await Assert.ThrowsAsync<PlanRefusedException>(() => stack.Engine().UpAsync(Defaults with { Replace = [SingleResourceStack.Urn] }));
+
+        Assert.Contains($"{SingleResourceStack.Urn} is protected and up would replace it", refused.Message);
+        Assert.Equal(["create " + SingleResourceStack.Urn], stack.Cloud.Operations);
+    }
+
+    [Fact]
     public async Task AnUnknownUrnIsAUsageErrorListingSimilarOnes()
     {
         var stack = new TestStack();
