@@ -52,6 +52,7 @@ internal sealed class ResourceOperations(ProviderRegistry providers, StateRecord
             var decision = StepDiffer.Decide(provider, old, declaration, inputs, step.ReplaceRequested);
             (kind, inputs) = (decision.Kind, decision.Inputs);
         }
+
         await RunAsync(declaration.Urn, kind, async () =>
         {
             switch (kind)
@@ -74,7 +75,7 @@ internal sealed class ResourceOperations(ProviderRegistry providers, StateRecord
                 case StepKind.Replace:
                     // Delete first, always: objects have fixed names (see DeclarationOptions.DeleteBeforeReplace).
                     Refuse(StepKind.Replace, old!, declaration, "up");
-                    await DeleteAsync(old!, retain: false, cancellationToken);
+                    await DeleteAsync(old!, retain: false, declaration.Options.CustomTimeouts.Delete, cancellationToken);
                     await CreateAsync(declaration, provider, inputs, cancellationToken);
                     break;
             }
@@ -92,7 +93,7 @@ internal sealed class ResourceOperations(ProviderRegistry providers, StateRecord
         RunAsync(resource.Urn, StepKind.Delete, () =>
         {
             Refuse(StepKind.Delete, resource, null, verb);
-            return DeleteAsync(resource, resource.Options.RetainOnDelete, cancellationToken);
+            return DeleteAsync(resource, resource.Options.RetainOnDelete, resource.Options.DeleteTimeout, cancellationToken);
         });
 
     private async Task RunAsync(Urn urn, StepKind kind, Func<Task> operation)
@@ -138,7 +139,7 @@ internal sealed class ResourceOperations(ProviderRegistry providers, StateRecord
 
         recorder.Record(new PendingRecorded(new PendingOperation(OperationKind.Create, intended)));
         var request = new ResourceRequest(declaration.Urn, null, SecretValue.RevealObject(inputs), null, null, new ObserverProgress(observer, declaration.Urn));
-        var result = await provider.CreateAsync(request, cancellationToken);
+        var result = await OperationTimeout.RunAsync("create", declaration.Urn, declaration.Options.CustomTimeouts.Create, ct => provider.CreateAsync(request, ct), cancellationToken);
         CrashHook.Step();
         recorder.Record(new ResourceCommitted(intended with { Id = result.Id, Outputs = SecretMarking.Carry(inputs, result.Outputs) }));
     }
@@ -154,12 +155,12 @@ internal sealed class ResourceOperations(ProviderRegistry providers, StateRecord
             SecretValue.RevealObject(old.Inputs),
             SecretValue.RevealObject(old.Outputs),
             new ObserverProgress(observer, declaration.Urn));
-        var result = await provider.UpdateAsync(request, cancellationToken);
+        var result = await OperationTimeout.RunAsync("update", declaration.Urn, declaration.Options.CustomTimeouts.Update, ct => provider.UpdateAsync(request, ct), cancellationToken);
         CrashHook.Step();
         recorder.Record(new ResourceCommitted(intended with { Id = result.Id, Outputs = SecretMarking.Carry(inputs, result.Outputs) }));
     }
 
-    private async Task DeleteAsync(ResourceState resource, bool retain, CancellationToken cancellationToken)
+    private async Task DeleteAsync(ResourceState resource, bool retain, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         if (resource.IsComponent || retain)
         {
@@ -176,7 +177,7 @@ internal sealed class ResourceOperations(ProviderRegistry providers, StateRecord
             null,
             SecretValue.RevealObject(resource.Outputs),
             new ObserverProgress(observer, resource.Urn));
-        await provider.DeleteAsync(request, cancellationToken);
+        await OperationTimeout.RunAsync("delete", resource.Urn, timeout, ct => provider.DeleteAsync(request, ct), cancellationToken);
         CrashHook.Step();
         recorder.Record(new ResourceRemoved(resource.Urn));
     }
