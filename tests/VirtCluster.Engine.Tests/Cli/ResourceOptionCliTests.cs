@@ -6,6 +6,69 @@ namespace VirtCluster.Engine.Tests.Cli;
 public sealed class ResourceOptionCliTests
 {
     [Fact]
+    public async Task PreviewShowsWhyAReplacementIsForced()
+    {
+        using var cli = new CliHarness();
+        cli.Stack.Hosts = 2;
+        cli.Stack.Options["node-h0"] = new ResourceOptions { ReplaceOnChanges = ["vcpus"] };
+        await cli.RunAsync("up", "--yes", "--stack", "dev");
+        cli.Stack.Vcpus = 4;
+
+        var (code, output, error) = await cli.RunAsync("preview", "--stack", "dev", "--replace", "urn:virtcluster:dev::lab::test:Network::net");
+
+        Assert.Equal((ExitCodes.Success, ""), (code, error));
+        Assert.Equal(
+            """
+            Previewing stack dev:
+              +- replace         urn:virtcluster:dev::lab::test:Network::net  (--replace)
+              +- replace         urn:virtcluster:dev::lab::test:Host$test:Node::node-h0  (replaceOnChanges: vcpus)
+                    network: "network-1" => (known after apply) (update)
+                    vcpus: 8 => 4 (replace)
+              ~  update-restart  urn:virtcluster:dev::lab::test:Host$test:Node::node-h1
+                    network: "network-1" => (known after apply) (update)
+                    vcpus: 8 => 4 (update-restart)
+
+            Resources: 0 to create, 1 to update, 2 to replace, 0 to delete, 8 unchanged
+
+            """.ReplaceLineEndings(),
+            output);
+    }
+
+    [Fact]
+    public async Task UpReplaceReplacesAndSaysSoInTheSummary()
+    {
+        using var cli = new CliHarness();
+        cli.Stack.Hosts = 1;
+        await cli.RunAsync("up", "--yes", "--stack", "dev");
+        var before = cli.Stack.Cloud.Objects.Single(o => o.Type == "test:Network").Id;
+
+        var (code, output, _) = await cli.RunAsync("up", "--yes", "--stack", "dev", "--replace", "urn:virtcluster:dev::lab::test:Network::net");
+        var (again, _, _) = await cli.RunAsync("preview", "--expect-no-changes", "--stack", "dev");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Matches(@"(?m)^0 created, 1 updated, 1 replaced, 0 deleted, 4 unchanged in \d+\.\d\d s$", output);
+        Assert.NotEqual(before, cli.Stack.Cloud.Objects.Single(o => o.Type == "test:Network").Id);
+        Assert.Equal(ExitCodes.Success, again);
+    }
+
+    [Fact]
+    public async Task AnUnknownReplaceUrnExitsWithTwoAndChangesNothing()
+    {
+        using var cli = new CliHarness();
+        cli.Stack.Hosts = 1;
+        await cli.RunAsync("up", "--yes", "--stack", "dev");
+        var operations = cli.Stack.Cloud.Operations.Count;
+
+        var (code, _, error) = await cli.RunAsync("up", "--yes", "--stack", "dev", "--replace", "urn:virtcluster:dev::lab::test:Network::nett");
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Equal(
+            "error: --replace 'urn:virtcluster:dev::lab::test:Network::nett' names no resource of the program or the stack's state; similar: urn:virtcluster:dev::lab::test:Network::net" + Environment.NewLine,
+            error);
+        Assert.Equal(operations, cli.Stack.Cloud.Operations.Count);
+    }
+
+    [Fact]
     public async Task DestroyOfAProtectedResourceShowsThePlanAndTheFixAndExitsWithTwoWithoutRunningTheProgram()
     {
         using var cli = new CliHarness();
