@@ -14,14 +14,24 @@ internal static class DeployCommands
     {
         var json = new Option<bool>("--json") { Description = "Print the plan as JSON, with every resource's inputs (secrets masked)" };
         var expectNoChanges = new Option<bool>("--expect-no-changes") { Description = "Exit with code 1 if anything would change" };
-        var command = new Command("preview", "Show what up would change, without changing anything") { json, expectNoChanges };
+        var replace = Replace();
+        var command = new Command("preview", "Show what up would change, without changing anything") { json, expectNoChanges, replace };
         command.SetAction((parse, ct) => EngineCli.Guard(host, async () =>
         {
             using var session = await StackSession.OpenEngineAsync(parse, options, host, "preview", ct);
-            var plan = await session.Engine!.PreviewAsync(forceUnlock: parse.GetValue(options.ForceUnlock), cancellationToken: ct);
+            var plan = await session.Engine!.PreviewAsync(new DeploymentOptions
+            {
+                Replace = Urns(parse, replace),
+                ForceUnlock = parse.GetValue(options.ForceUnlock),
+            }, ct);
             await host.Output.WriteAsync(parse.GetValue(json)
                 ? PlanRenderer.Json(plan).ToJsonString(DisplayJson.Indented) + Environment.NewLine
                 : PlanRenderer.Text(plan, options.Verbosity(parse) > 0));
+            if (plan.Refusals.Count > 0)
+            {
+                throw new PlanRefusedException(plan, "preview");
+            }
+
             if (parse.GetValue(expectNoChanges) && plan.HasChanges)
             {
                 await host.Error.WriteLineAsync($"error: changes found ({plan.Totals}) and --expect-no-changes was given");
@@ -48,9 +58,15 @@ internal static class DeployCommands
         });
         var continueOnError = new Option<bool>("--continue-on-error") { Description = "After a failure, go on with everything that does not depend on it" };
         var target = Target("Only this resource and what depends on it (repeatable)");
-        var command = new Command("up", "Create or update the stack's resources to match the program") { yes, parallel, continueOnError, target };
+        var replace = Replace();
+        var command = new Command("up", "Create or update the stack's resources to match the program") { yes, parallel, continueOnError, target, replace };
         command.SetAction((parse, ct) => EngineCli.Guard(host, () => Deploy(parse, options, host, "up", ct, (engine, confirm) =>
-            engine.UpAsync(Options(parse, options, target) with { Parallelism = parse.GetValue(parallel), ContinueOnError = parse.GetValue(continueOnError) }, confirm, ct))));
+            engine.UpAsync(Options(parse, options, target) with
+            {
+                Parallelism = parse.GetValue(parallel),
+                ContinueOnError = parse.GetValue(continueOnError),
+                Replace = Urns(parse, replace),
+            }, confirm, ct))));
         return command;
     }
 
@@ -118,6 +134,12 @@ internal static class DeployCommands
         {
             result = await run(session.Engine!, Confirm);
         }
+        catch (PlanRefusedException refused)
+        {
+            // Show what was refused, and why, before the error says how to fix it.
+            host.Output.Write(PlanRenderer.Text(refused.Plan, options.Verbosity(parse) > 0));
+            throw;
+        }
         finally
         {
             if (session.Live is not null)
@@ -152,15 +174,24 @@ internal static class DeployCommands
 
     private static DeploymentOptions Options(ParseResult parse, GlobalOptions options, Option<string[]> target) => new()
     {
-        Targets = [.. (parse.GetValue(target) ?? []).Select(t => new Urn(t))],
+        Targets = Urns(parse, target),
         ForceUnlock = parse.GetValue(options.ForceUnlock),
     };
+
+    private static Urn[] Urns(ParseResult parse, Option<string[]> option) => [.. (parse.GetValue(option) ?? []).Select(t => new Urn(t))];
 
     private static Option<bool> Yes() => new("--yes", "-y") { Description = "Proceed without asking for confirmation" };
 
     private static Option<string[]> Target(string description) => new("--target", "-t")
     {
         Description = description,
+        HelpName = "URN",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private static Option<string[]> Replace() => new("--replace")
+    {
+        Description = "Replace this resource even if nothing changed (repeatable)",
         HelpName = "URN",
         AllowMultipleArgumentsPerToken = false,
     };

@@ -84,7 +84,7 @@ public static class EngineCli
         {
             return await verb();
         }
-        catch (Exception e) when (e is ConfigException or CheckFailedException or StateException)
+        catch (Exception e) when (e is ConfigException or CheckFailedException or StateException or PlanRefusedException)
         {
             await host.Error.WriteLineAsync("error: " + e.Message);
             return ExitCodes.UsageError;

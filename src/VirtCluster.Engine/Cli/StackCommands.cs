@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using System.Text.Json.Nodes;
 using VirtCluster.Engine.Config;
 using VirtCluster.Engine.Model;
@@ -13,11 +12,19 @@ internal static class StackCommands
     public static Command Stack(GlobalOptions options, EngineHost host)
     {
         var name = new Argument<string?>("NAME") { Description = "One output (default: all)", Arity = ArgumentArity.ZeroOrOne };
-        var json = new Option<bool>("--json") { Description = "Print as JSON (numbers stay numbers, tables stay structured)" };
-        var output = new Command("output", "Show the stack outputs recorded by the last up") { name, json };
+        var json = new Option<bool>("--json") { Description = "Print every value as JSON (numbers stay numbers, tables stay structured)" };
+        var output = new Command("output", "Show the stack outputs recorded by the last up, as a summary (long lists counted) or with --json in full") { name, json };
         output.SetAction(parse => EngineCli.Guard(host, () =>
         {
             using var session = StackSession.OpenState(parse, options);
+            if (!session.Store.Exists)
+            {
+                // Printing nothing and exiting 0 would read as "stood up, exports nothing" to a script. A mistyped
+                // name is told apart from a stack never stood up: that one lists the stacks there are.
+                StackConfigLoader.ExistingStackFile(session.Project, session.Stack);
+                throw new ConfigException($"stack '{session.Stack}' has no state yet (run 'virtcluster up --stack {session.Stack}' first)");
+            }
+
             var outputs = session.Store.Load().Outputs;
             var reveal = parse.GetValue(options.ShowSecrets);
             var selected = parse.GetValue(name);
@@ -35,7 +42,19 @@ internal static class StackCommands
                 throw new ConfigException($"stack '{session.Stack}' has no output '{selected}' (outputs: {string.Join(", ", outputs.Select(p => p.Key))})");
             }
 
-            host.Output.Write(parse.GetValue(json) ? shown?.ToJsonString(DisplayJson.Indented) + Environment.NewLine : Text(shown, selected is null));
+            if (parse.GetValue(json))
+            {
+                host.Output.Write(shown?.ToJsonString(DisplayJson.Indented) + Environment.NewLine);
+                return Task.FromResult(ExitCodes.Success);
+            }
+
+            var text = selected is null ? OutputRenderer.All(shown!.AsObject()) : OutputRenderer.One(shown);
+            host.Output.Write(text.Text);
+            if (text.Abridged)
+            {
+                host.Output.WriteLine(Environment.NewLine + "(summarized: add --json for every value)");
+            }
+
             return Task.FromResult(ExitCodes.Success);
         }));
         return new Command("stack", "Inspect the stack") { output };
@@ -63,7 +82,7 @@ internal static class StackCommands
             var key = parse.GetValue(getKey)!;
             var node = config.Get(key) ?? (key.Contains(':') ? null : config.Get(session.Project.KeyPrefix + key))
                 ?? throw new ConfigException($"key '{key}' is not set in {config.StackFile} and has no default");
-            host.Output.WriteLine(Text(ConfigJson(node, parse.GetValue(options.ShowSecrets)), table: false).TrimEnd('\n'));
+            host.Output.WriteLine(Raw(ConfigJson(node, parse.GetValue(options.ShowSecrets))).TrimEnd('\n'));
             return Task.FromResult(ExitCodes.Success);
         }));
         return new Command("config", "Read and write the stack's configuration") { set, get };
@@ -71,26 +90,9 @@ internal static class StackCommands
 
     private static JsonNode? Show(JsonNode? value, bool reveal) => reveal ? SecretValue.Reveal(value) : SecretValue.Mask(value);
 
-    /// <summary>All outputs as <c>name  value</c> lines, or one value: strings bare, anything else as JSON.</summary>
-    private static string Text(JsonNode? value, bool table)
-    {
-        static string One(JsonNode? v) =>
-            v is JsonValue s && s.TryGetValue<string>(out var text) ? text : v?.ToJsonString(DisplayJson.Compact) ?? "null";
-
-        if (!table || value is not JsonObject outputs)
-        {
-            return One(value) + Environment.NewLine;
-        }
-
-        var width = outputs.Select(p => p.Key.Length).DefaultIfEmpty(0).Max();
-        var lines = new StringBuilder();
-        foreach (var (key, v) in outputs)
-        {
-            lines.Append(key.PadRight(width + 2)).AppendLine(One(v));
-        }
-
-        return lines.ToString();
-    }
+    /// <summary>A configuration value as scripts read it: a string bare, anything else as one line of JSON.</summary>
+    private static string Raw(JsonNode? value) =>
+        value is JsonValue s && s.TryGetValue<string>(out var text) ? text : value?.ToJsonString(DisplayJson.Compact) ?? "null";
 
     private static JsonNode? ConfigJson(ConfigNode node, bool reveal) => node switch
     {

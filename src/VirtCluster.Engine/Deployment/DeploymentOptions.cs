@@ -14,6 +14,12 @@ public sealed record DeploymentOptions
     /// <summary>Only these resources and what depends on them; empty for all.</summary>
     public IReadOnlyList<Urn> Targets { get; init; } = [];
 
+    /// <summary>
+    /// Replace these resources even where nothing changed (<c>--replace</c>), as if their provider had asked for it.
+    /// With <see cref="Targets"/>, they are targets too.
+    /// </summary>
+    public IReadOnlyList<Urn> Replace { get; init; } = [];
+
     /// <summary>Remove another run's lock first.</summary>
     public bool ForceUnlock { get; init; }
 }

@@ -7,7 +7,7 @@ namespace VirtCluster.Engine.Deployment;
 /// <summary>A failed operation: which resource, what was being done, and why.</summary>
 public sealed record ResourceFailure(Urn Urn, StepKind Kind, string Message)
 {
-    public override string ToString() => $"{Kind.ToString().ToLowerInvariant()} of {Urn} failed: {Message}";
+    public override string ToString() => ResourceOperationException.Describe(Kind, Urn, Message);
 }
 
 /// <summary>What a run did.</summary>

@@ -11,8 +11,11 @@ public interface IDeploymentObserver
 {
     void Started(Urn urn, StepKind kind);
 
-    /// <summary>A provider's progress line for a long operation.</summary>
+    /// <summary>A provider's line of detail for a long operation (see <see cref="Providers.ResourceRequest.Progress"/>).</summary>
     void Progress(Urn urn, string message);
+
+    /// <summary>A provider's line on where a long operation stands (see <see cref="Providers.ResourceRequest.Status"/>).</summary>
+    void Status(Urn urn, string message);
 
     /// <param name="urn">The resource.</param>
     /// <param name="kind">What was done (for an apply-time re-diff, the actual kind).</param>

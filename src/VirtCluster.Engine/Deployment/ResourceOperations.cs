@@ -46,15 +46,23 @@ internal sealed class ResourceOperations(ProviderRegistry providers, StateRecord
         }
 
         var old = recorder.Get(declaration.Urn);
-        var kind = old is null ? StepKind.Create : StepDiffer.Diff(provider, old, declaration.Type, inputs).Kind;
+        var kind = StepKind.Create;
+        if (old is not null)
+        {
+            var decision = StepDiffer.Decide(provider, old, declaration, inputs, step.ReplaceRequested);
+            (kind, inputs) = (decision.Kind, decision.Inputs);
+        }
+
         await RunAsync(declaration.Urn, kind, async () =>
         {
             switch (kind)
             {
                 case StepKind.Same:
-                    if (!old!.Dependencies.SequenceEqual(declaration.Dependencies) || old.Parent != declaration.Parent)
+                    // Nothing to ask the provider, but a changed option (say Protect = false) is recorded all the same.
+                    var options = RecordedOptions.Of(declaration.Options);
+                    if (!old!.Dependencies.SequenceEqual(declaration.Dependencies) || old.Parent != declaration.Parent || old.Options != options)
                     {
-                        recorder.Record(new ResourceCommitted(old with { Dependencies = declaration.Dependencies, Parent = declaration.Parent }));
+                        recorder.Record(new ResourceCommitted(old with { Dependencies = declaration.Dependencies, Parent = declaration.Parent, Options = options }));
                     }
 
                     break;
@@ -65,16 +73,28 @@ internal sealed class ResourceOperations(ProviderRegistry providers, StateRecord
                     await UpdateAsync(declaration, provider!, old!, inputs, cancellationToken);
                     break;
                 case StepKind.Replace:
-                    await DeleteAsync(old!, cancellationToken);
+                    // Delete first, always: objects have fixed names (see DeclarationOptions.DeleteBeforeReplace).
+                    Refuse(StepKind.Replace, old!, declaration, "up");
+                    await DeleteAsync(old!, retain: false, declaration.Options.CustomTimeouts.Delete, cancellationToken);
                     await CreateAsync(declaration, provider, inputs, cancellationToken);
                     break;
             }
         });
     }
 
-    /// <summary>Deletes a recorded resource (already gone is fine: providers treat that as success).</summary>
-    public Task DestroyAsync(ResourceState resource, CancellationToken cancellationToken) =>
-        RunAsync(resource.Urn, StepKind.Delete, () => DeleteAsync(resource, cancellationToken));
+    /// <summary>
+    /// Deletes a recorded resource (already gone is fine: providers treat that as success), or only forgets it when
+    /// it is retained. Its recorded options decide: the program may not have run.
+    /// </summary>
+    /// <param name="resource">As recorded.</param>
+    /// <param name="verb">The run deleting it (<c>up</c> or <c>destroy</c>), for the message of a refusal.</param>
+    /// <param name="cancellationToken">Stops the provider's Delete.</param>
+    public Task DestroyAsync(ResourceState resource, string verb, CancellationToken cancellationToken) =>
+        RunAsync(resource.Urn, StepKind.Delete, () =>
+        {
+            Refuse(StepKind.Delete, resource, null, verb);
+            return DeleteAsync(resource, resource.Options.RetainOnDelete, resource.Options.DeleteTimeout, cancellationToken);
+        });
 
     private async Task RunAsync(Urn urn, StepKind kind, Func<Task> operation)
     {
@@ -107,7 +127,10 @@ internal sealed class ResourceOperations(ProviderRegistry providers, StateRecord
 
     private async Task CreateAsync(ResourceDeclaration declaration, IResourceProvider? provider, JsonObject inputs, CancellationToken cancellationToken)
     {
-        var intended = new ResourceState(declaration.Urn, declaration.Type, null, inputs, [], declaration.Dependencies, declaration.Parent, declaration.IsComponent);
+        var intended = new ResourceState(declaration.Urn, declaration.Type, null, inputs, [], declaration.Dependencies, declaration.Parent, declaration.IsComponent)
+        {
+            Options = RecordedOptions.Of(declaration.Options),
+        };
         if (provider is null)
         {
             recorder.Record(new ResourceCommitted(intended));
@@ -115,31 +138,30 @@ internal sealed class ResourceOperations(ProviderRegistry providers, StateRecord
         }
 
         recorder.Record(new PendingRecorded(new PendingOperation(OperationKind.Create, intended)));
-        var request = new ResourceRequest(declaration.Urn, null, SecretValue.RevealObject(inputs), null, null, new ObserverProgress(observer, declaration.Urn));
-        var result = await provider.CreateAsync(request, cancellationToken);
+        var request = Request(declaration.Urn, null, SecretValue.RevealObject(inputs), null, null);
+        var result = await OperationTimeout.RunAsync("create", declaration.Urn, declaration.Options.CustomTimeouts.Create, ct => provider.CreateAsync(request, ct), cancellationToken);
         CrashHook.Step();
         recorder.Record(new ResourceCommitted(intended with { Id = result.Id, Outputs = SecretMarking.Carry(inputs, result.Outputs) }));
     }
 
     private async Task UpdateAsync(ResourceDeclaration declaration, IResourceProvider provider, ResourceState old, JsonObject inputs, CancellationToken cancellationToken)
     {
-        var intended = old with { Inputs = inputs, Dependencies = declaration.Dependencies, Parent = declaration.Parent };
+        var intended = old with { Inputs = inputs, Dependencies = declaration.Dependencies, Parent = declaration.Parent, Options = RecordedOptions.Of(declaration.Options) };
         recorder.Record(new PendingRecorded(new PendingOperation(OperationKind.Update, intended, old)));
-        var request = new ResourceRequest(
+        var request = Request(
             declaration.Urn,
             old.Id,
             SecretValue.RevealObject(inputs),
             SecretValue.RevealObject(old.Inputs),
-            SecretValue.RevealObject(old.Outputs),
-            new ObserverProgress(observer, declaration.Urn));
-        var result = await provider.UpdateAsync(request, cancellationToken);
+            SecretValue.RevealObject(old.Outputs));
+        var result = await OperationTimeout.RunAsync("update", declaration.Urn, declaration.Options.CustomTimeouts.Update, ct => provider.UpdateAsync(request, ct), cancellationToken);
         CrashHook.Step();
         recorder.Record(new ResourceCommitted(intended with { Id = result.Id, Outputs = SecretMarking.Carry(inputs, result.Outputs) }));
     }
 
-    private async Task DeleteAsync(ResourceState resource, CancellationToken cancellationToken)
+    private async Task DeleteAsync(ResourceState resource, bool retain, TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        if (resource.IsComponent)
+        if (resource.IsComponent || retain)
         {
             recorder.Record(new ResourceRemoved(resource.Urn));
             return;
@@ -147,16 +169,27 @@ internal sealed class ResourceOperations(ProviderRegistry providers, StateRecord
 
         var provider = providers.Get(resource.Type);
         recorder.Record(new PendingRecorded(new PendingOperation(OperationKind.Delete, resource)));
-        var request = new ResourceRequest(
+        var request = Request(
             resource.Urn,
             resource.Id,
             SecretValue.RevealObject(resource.Inputs),
             null,
-            SecretValue.RevealObject(resource.Outputs),
-            new ObserverProgress(observer, resource.Urn));
-        await provider.DeleteAsync(request, cancellationToken);
+            SecretValue.RevealObject(resource.Outputs));
+        await OperationTimeout.RunAsync("delete", resource.Urn, timeout, ct => provider.DeleteAsync(request, ct), cancellationToken);
         CrashHook.Step();
         recorder.Record(new ResourceRemoved(resource.Urn));
+    }
+
+    private ResourceRequest Request(Urn urn, string? id, JsonObject inputs, JsonObject? oldInputs, JsonObject? oldOutputs) =>
+        new(urn, id, inputs, oldInputs, oldOutputs, ObserverProgress.Detail(observer, urn), ObserverProgress.Status(observer, urn));
+
+    /// <summary>The last line of defence for a step the plan did not foresee (decided again at apply time).</summary>
+    private static void Refuse(StepKind kind, ResourceState old, ResourceDeclaration? declaration, string verb)
+    {
+        if (PlanRefusals.Of(kind, old.Urn, old, declaration, verb) is { } refusal)
+        {
+            throw new InvalidOperationException(refusal);
+        }
     }
 
     private static void CheckResolved(Urn urn, IResourceProvider provider, JsonObject inputs)

@@ -31,12 +31,19 @@ public sealed class StackEngine
     }
 
     /// <summary>The plan <c>up</c> would carry out; changes nothing (provider Read, Check and Diff only).</summary>
-    public async Task<Plan> PreviewAsync(IReadOnlyList<Urn>? targets = null, bool forceUnlock = false, CancellationToken cancellationToken = default)
+    public Task<Plan> PreviewAsync(IReadOnlyList<Urn>? targets = null, bool forceUnlock = false, CancellationToken cancellationToken = default) =>
+        PreviewAsync(new DeploymentOptions { Targets = targets ?? [], ForceUnlock = forceUnlock }, cancellationToken);
+
+    /// <summary>
+    /// The plan <c>up</c> would carry out with these options (targets, replacements); changes nothing. A plan <c>up</c>
+    /// would refuse is returned with its <see cref="Plan.Refusals"/>, so it can be shown.
+    /// </summary>
+    public async Task<Plan> PreviewAsync(DeploymentOptions options, CancellationToken cancellationToken = default)
     {
-        using var _ = _store.Lock(forceUnlock);
+        using var _ = _store.Lock(options.ForceUnlock);
         var recorder = new StateRecorder(_store, _store.Load(), persist: false);
         await PendingResolver.ResolveAsync(_providers, recorder, cancellationToken);
-        return PlanFor(recorder.State, targets ?? []);
+        return PlanFor(recorder.State, options);
     }
 
     /// <summary>Brings the stack to what the program declares.</summary>
@@ -52,7 +59,12 @@ public sealed class StackEngine
         try
         {
             await PendingResolver.ResolveAsync(_providers, recorder, cancellationToken);
-            var plan = PlanFor(recorder.State, options.Targets);
+            var plan = PlanFor(recorder.State, options);
+            if (plan.Refusals.Count > 0)
+            {
+                throw new PlanRefusedException(plan, "up");
+            }
+
             if (confirm is not null && !confirm(plan))
             {
                 return new DeploymentResult(plan, ChangeCounts.None, [], [], recorder.State.Outputs, watch.Elapsed, Confirmed: false);
@@ -60,7 +72,7 @@ public sealed class StackEngine
 
             var operations = new ResourceOperations(_providers, recorder, _observer, _program.Computed);
             var applied = plan.Steps.Where(s => s.Kind != StepKind.Delete).ToList();
-            var scope = TargetSet.Expand(options.Targets, _program.Resources, recorder.State);
+            var scope = TargetSet.Expand(Targets(options), _program.Resources, recorder.State);
             var inScope = applied.Where(s => scope is null || scope.Contains(s.Urn)).ToList();
             operations.CountUnchanged(applied.Count - inScope.Count);
 
@@ -70,7 +82,7 @@ public sealed class StackEngine
             if (failures.Count == 0 || options.ContinueOnError)
             {
                 var deletes = plan.Steps.Where(s => s.Kind == StepKind.Delete).ToList();
-                await RunAsync(DeleteGraph(deletes, operations), deletes, options, failures, notRun, cancellationToken);
+                await RunAsync(DeleteGraph(deletes, operations, "up"), deletes, options, failures, notRun, cancellationToken);
             }
 
             outputsChanged = UpdateStackOutputs(recorder);
@@ -101,7 +113,12 @@ public sealed class StackEngine
                 .Reverse()
                 .Select(r => new PlanStep(r.Urn, r.Type, StepKind.Delete, r.Inputs, [], r, null))
                 .ToList();
-            var plan = new Plan(_program.Stack, deletes);
+            var plan = PlanRefusals.Check(new Plan(_program.Stack, deletes), "destroy");
+            if (plan.Refusals.Count > 0)
+            {
+                throw new PlanRefusedException(plan, "destroy");
+            }
+
             if (confirm is not null && !confirm(plan))
             {
                 return new DeploymentResult(plan, ChangeCounts.None, [], [], recorder.State.Outputs, watch.Elapsed, Confirmed: false);
@@ -110,7 +127,7 @@ public sealed class StackEngine
             var operations = new ResourceOperations(_providers, recorder, _observer, _program.Computed);
             var failures = new List<ResourceFailure>();
             var notRun = new List<Urn>();
-            await RunAsync(DeleteGraph(deletes, operations), deletes, options, failures, notRun, cancellationToken);
+            await RunAsync(DeleteGraph(deletes, operations, "destroy"), deletes, options, failures, notRun, cancellationToken);
             if (recorder.State.Resources.Count == 0 && recorder.State.Outputs.Count > 0)
             {
                 recorder.State.Outputs = [];
@@ -152,8 +169,16 @@ public sealed class StackEngine
     /// <summary>The stack outputs recorded by the last <c>up</c> (secrets marked); reads without the lock.</summary>
     public JsonObject Outputs() => _store.Load().Outputs;
 
-    private Plan PlanFor(StackState state, IReadOnlyList<Urn> targets) =>
-        new Planner(_providers).Create(_program.Stack, _program.Resources, state, TargetSet.Expand(targets, _program.Resources, state), _program.Computed);
+    private Plan PlanFor(StackState state, DeploymentOptions options)
+    {
+        var replace = ReplaceSet.Resolve(options.Replace, _program.Resources, state);
+        var scope = TargetSet.Expand(Targets(options), _program.Resources, state);
+        return PlanRefusals.Check(new Planner(_providers).Create(_program.Stack, _program.Resources, state, scope, replace, _program.Computed), "up");
+    }
+
+    /// <summary>With targets, the resources to replace are targets too (else they would be out of scope); without, everything is.</summary>
+    private static IReadOnlyList<Urn> Targets(DeploymentOptions options) =>
+        options.Targets.Count == 0 ? [] : [.. options.Targets.Union(options.Replace)];
 
     private List<DagNode> ApplyGraph(IReadOnlyList<PlanStep> steps, ResourceOperations operations)
     {
@@ -164,7 +189,7 @@ public sealed class StackEngine
             ct => operations.ApplyAsync(step, ct)))];
     }
 
-    private List<DagNode> DeleteGraph(IReadOnlyList<PlanStep> deletes, ResourceOperations operations)
+    private List<DagNode> DeleteGraph(IReadOnlyList<PlanStep> deletes, ResourceOperations operations, string verb)
     {
         // A resource is deleted only after everything that depends on it.
         var index = deletes.Select((s, i) => (s.Urn, i)).ToDictionary(p => p.Urn, p => p.i);
@@ -183,7 +208,7 @@ public sealed class StackEngine
         return [.. deletes.Select((step, i) => new DagNode(
             prerequisites[i],
             () => ConcurrencyKey(step.Type, step.Old!.IsComponent, step.Old.Inputs),
-            ct => operations.DestroyAsync(step.Old!, ct)))];
+            ct => operations.DestroyAsync(step.Old!, verb, ct)))];
     }
 
     private string? ConcurrencyKey(string type, bool isComponent, JsonObject inputs) =>

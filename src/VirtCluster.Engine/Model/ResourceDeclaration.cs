@@ -14,4 +14,8 @@ public sealed record ResourceDeclaration(
     JsonObject Inputs,
     IReadOnlyList<Urn> Dependencies,
     Urn? Parent,
-    bool IsComponent);
+    bool IsComponent)
+{
+    /// <summary>Lifecycle options (protect, ignoreChanges, ...), with inherited values resolved.</summary>
+    public DeclarationOptions Options { get; init; } = DeclarationOptions.Default;
+}

@@ -75,7 +75,11 @@ public sealed class StackBuilder
             }
         }
 
-        var declaration = new ResourceDeclaration(urn, type, name, frozen, [.. deps], options.Parent?.Urn, isComponent);
+        var parent = options.Parent is null ? null : _byUrn.GetValueOrDefault(options.Parent.Urn)?.Options;
+        var declaration = new ResourceDeclaration(urn, type, name, frozen, [.. deps], options.Parent?.Urn, isComponent)
+        {
+            Options = DeclarationOptions.Resolve(urn, options, parent),
+        };
         _resources.Add(declaration);
         _byUrn.Add(urn, declaration);
         return new ResourceRef(urn, type);

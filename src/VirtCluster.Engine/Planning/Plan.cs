@@ -6,6 +6,12 @@ namespace VirtCluster.Engine.Planning;
 /// </summary>
 public sealed record Plan(string Stack, IReadOnlyList<PlanStep> Steps)
 {
+    /// <summary>
+    /// Why the plan must not be carried out (a protected resource would be deleted, ...), one line each naming the
+    /// resource and the fix; empty when it may. A refused plan is shown, and nothing is changed.
+    /// </summary>
+    public IReadOnlyList<string> Refusals { get; init; } = [];
+
     public IReadOnlyDictionary<StepKind, int> Counts { get; } =
         Enum.GetValues<StepKind>().ToDictionary(k => k, k => Steps.Count(s => s.Kind == k));
 

@@ -16,4 +16,11 @@ public sealed record PlanStep(
     JsonObject Inputs,
     IReadOnlyList<PropertyDiff> Diffs,
     ResourceState? Old,
-    ResourceDeclaration? Declaration);
+    ResourceDeclaration? Declaration)
+{
+    /// <summary>Why a replacement was forced rather than decided by the provider's diff (shown in plans); null otherwise.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Replaced because <c>--replace</c> named it: apply replaces it too, even though nothing changed.</summary>
+    public bool ReplaceRequested { get; init; }
+}

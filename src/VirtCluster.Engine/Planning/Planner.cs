@@ -16,8 +16,11 @@ public sealed class Planner(ProviderRegistry providers)
     /// <param name="declared">Declarations in program order (dependencies come first).</param>
     /// <param name="state">Recorded state with pending operations already resolved.</param>
     /// <param name="scope">Only these resources may change (from <see cref="TargetSet"/>); null for all.</param>
+    /// <param name="replace">Recorded resources to replace even where nothing changed (<c>--replace</c>).</param>
     /// <param name="computed">The program's computed inputs.</param>
-    public Plan Create(string stack, IReadOnlyList<ResourceDeclaration> declared, StackState state, IReadOnlySet<Urn>? scope, ComputedInputs? computed = null)
+    public Plan Create(
+        string stack, IReadOnlyList<ResourceDeclaration> declared, StackState state, IReadOnlySet<Urn>? scope,
+        IReadOnlySet<Urn>? replace = null, ComputedInputs? computed = null)
     {
         var steps = new List<PlanStep>(declared.Count + 4);
         var byUrn = new Dictionary<Urn, PlanStep>(declared.Count);
@@ -62,8 +65,13 @@ public sealed class Planner(ProviderRegistry providers)
                 RequireDependenciesExist(declaration, byUrn, scope);
             }
 
-            var (kind, diffs) = old is null ? (StepKind.Create, []) : StepDiffer.Diff(provider, old, declaration.Type, inputs);
-            steps.Add(byUrn[declaration.Urn] = new PlanStep(declaration.Urn, declaration.Type, kind, inputs, diffs, old, declaration));
+            var requested = old is not null && replace?.Contains(declaration.Urn) == true;
+            var decision = old is null ? new StepDecision(StepKind.Create, [], inputs, null) : StepDiffer.Decide(provider, old, declaration, inputs, requested);
+            steps.Add(byUrn[declaration.Urn] = new PlanStep(declaration.Urn, declaration.Type, decision.Kind, decision.Inputs, decision.Diffs, old, declaration)
+            {
+                Reason = decision.Reason,
+                ReplaceRequested = requested,
+            });
         }
 
         if (failures.Count > 0)

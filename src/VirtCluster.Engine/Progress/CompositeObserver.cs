@@ -23,6 +23,14 @@ public sealed class CompositeObserver(params IReadOnlyList<IDeploymentObserver> 
         }
     }
 
+    public void Status(Urn urn, string message)
+    {
+        foreach (var o in observers)
+        {
+            o.Status(urn, message);
+        }
+    }
+
     public void Finished(Urn urn, StepKind kind, Exception? error, TimeSpan elapsed)
     {
         foreach (var o in observers)

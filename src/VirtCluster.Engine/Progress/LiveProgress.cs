@@ -25,6 +25,9 @@ public sealed class LiveProgress(IAnsiConsole console) : IDeploymentObserver
     public void Progress(Urn urn, string message) =>
         _rows.AddOrUpdate(urn, _ => new Row("working", message, false, Interlocked.Increment(ref _order)), (_, row) => row with { Detail = message });
 
+    /// <summary>Shown like detail: the row's last line is where the operation stands, whichever kind it was.</summary>
+    public void Status(Urn urn, string message) => Progress(urn, message);
+
     public void Finished(Urn urn, StepKind kind, Exception? error, TimeSpan elapsed)
     {
         var state = error is null ? StepText.Done(kind) : "failed";

@@ -14,6 +14,9 @@ public sealed class LoggingObserver(ILogger logger) : IDeploymentObserver
     public void Progress(Urn urn, string message) =>
         logger.Debug("{Urn}: {Progress}", urn.Value, message);
 
+    public void Status(Urn urn, string message) =>
+        logger.Information("{Urn}: {Status}", urn.Value, message);
+
     public void Finished(Urn urn, StepKind kind, Exception? error, TimeSpan elapsed)
     {
         if (error is null)

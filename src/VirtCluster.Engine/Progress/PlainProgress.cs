@@ -6,8 +6,8 @@ using VirtCluster.Engine.Planning;
 namespace VirtCluster.Engine.Progress;
 
 /// <summary>
-/// Progress as timestamped lines, for logs and pipes where a live display would be noise. Providers' progress
-/// lines are shown only when verbose.
+/// Progress as timestamped lines, for logs and pipes where a live display would be noise. Providers' status
+/// lines are always shown (a long operation must not look hung in a CI log); their detail lines only when verbose.
 /// </summary>
 public sealed class PlainProgress(TextWriter output, bool verbose = false, TimeProvider? clock = null) : IDeploymentObserver
 {
@@ -23,6 +23,8 @@ public sealed class PlainProgress(TextWriter output, bool verbose = false, TimeP
             Write($"{urn}: {message}");
         }
     }
+
+    public void Status(Urn urn, string message) => Write($"{urn}: {message}");
 
     public void Finished(Urn urn, StepKind kind, Exception? error, TimeSpan elapsed) =>
         Write(error is null

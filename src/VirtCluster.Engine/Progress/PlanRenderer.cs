@@ -24,7 +24,9 @@ public static class PlanRenderer
         var width = shown.Count == 0 ? 0 : shown.Max(s => StepText.Name(s.Kind).Length);
         foreach (var step in shown)
         {
-            text.Append("  ").Append(StepText.Symbol(step.Kind).PadRight(3)).Append(StepText.Name(step.Kind).PadRight(width + 2)).AppendLine(step.Urn.Value);
+            text.Append("  ").Append(StepText.Symbol(step.Kind).PadRight(3)).Append(StepText.Name(step.Kind).PadRight(width + 2)).Append(step.Urn.Value);
+            var notes = Notes(step);
+            text.AppendLine(notes.Count == 0 ? "" : "  (" + string.Join("; ", notes) + ")");
             if (step.Kind == StepKind.Create)
             {
                 // What the new object will be given only once other resources have run.
@@ -57,6 +59,7 @@ public static class PlanRenderer
             ["type"] = step.Type,
             ["op"] = StepText.Name(step.Kind),
             ["inputs"] = SecretValue.Mask(step.Inputs),
+            ["notes"] = new JsonArray([.. Notes(step).Select(n => (JsonNode)n)]),
             ["diffs"] = new JsonArray([.. step.Diffs.Select(d => (JsonNode)new JsonObject
             {
                 ["path"] = d.Path,
@@ -66,7 +69,35 @@ public static class PlanRenderer
             })]),
         })]),
         ["counts"] = new JsonObject(plan.Counts.Select(p => KeyValuePair.Create(StepText.Name(p.Key), (JsonNode?)p.Value))),
+        ["refusals"] = new JsonArray([.. plan.Refusals.Select(r => (JsonNode)r)]),
     };
+
+    /// <summary>
+    /// What a reader must know beyond the step's kind: why a replacement was forced (<c>--replace</c>,
+    /// <c>replaceOnChanges: x</c>), that a deletion is refused because the resource is protected, or that it only
+    /// forgets a retained resource.
+    /// </summary>
+    public static IReadOnlyList<string> Notes(PlanStep step)
+    {
+        var notes = new List<string>(1);
+        if (step.Reason is { } reason)
+        {
+            notes.Add(reason);
+        }
+
+        var protect = step.Old?.Options.Protect == true;
+        if ((step.Kind == StepKind.Delete && protect) || (step.Kind == StepKind.Replace && protect && step.Declaration?.Options.Protect == true))
+        {
+            notes.Add("protected");
+        }
+
+        if (step.Kind == StepKind.Delete && step.Old?.Options.RetainOnDelete == true)
+        {
+            notes.Add("retainOnDelete: only removed from state");
+        }
+
+        return notes;
+    }
 
     private static StepKind Map(Providers.DiffKind kind) => kind switch
     {

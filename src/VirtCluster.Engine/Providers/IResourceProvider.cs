@@ -48,14 +48,23 @@ public sealed record CheckFailure(string Property, string Reason);
 /// <param name="Inputs">Resolved inputs (no output references left).</param>
 /// <param name="OldInputs">For Update: the recorded inputs.</param>
 /// <param name="OldOutputs">For Update, Read and Delete: the recorded outputs.</param>
-/// <param name="Progress">Reports a short line of progress for long operations.</param>
+/// <param name="Progress">
+/// Reports a short line of detail for long operations (a command's output, each SSH attempt): the console shows it
+/// in the live display, and in plain output only with <c>-v</c>, so chatty operations do not flood logs.
+/// </param>
+/// <param name="Status">
+/// Reports where a long operation stands (which step started, how one ended and how long it took, that one is
+/// still going): the console shows these lines in plain output too, without <c>-v</c>, so a run that takes minutes
+/// is never silent in CI logs. Keep them few, a handful per minute.
+/// </param>
 public sealed record ResourceRequest(
     Urn Urn,
     string? Id,
     JsonObject Inputs,
     JsonObject? OldInputs,
     JsonObject? OldOutputs,
-    IProgress<string>? Progress = null);
+    IProgress<string>? Progress = null,
+    IProgress<string>? Status = null);
 
 /// <summary>A provider's answer: the id and outputs of the object as it now is.</summary>
 public sealed record ProviderResult(string Id, JsonObject Outputs, JsonObject? Inputs = null);

@@ -35,6 +35,12 @@ public sealed class InMemoryProvider : IResourceProvider
     /// <summary>How long each Create/Update/Delete takes, to make parallelism observable.</summary>
     public TimeSpan Delay { get; init; }
 
+    /// <summary>
+    /// Whether Create/Update/Delete report a line of detail (<c>OP NAME: detail</c>) and a status line
+    /// (<c>OP NAME: status</c>), so tests can see where each kind of line reaches the console.
+    /// </summary>
+    public bool ReportsLines { get; init; }
+
     /// <summary>Makes an operation (<c>create</c>, <c>update</c>, <c>delete</c>, <c>read</c>) fail for a URN.</summary>
     public Func<string, Urn, bool>? FailWhen { get; init; }
 
@@ -51,14 +57,14 @@ public sealed class InMemoryProvider : IResourceProvider
     public async Task<ProviderResult> CreateAsync(ResourceRequest request, CancellationToken cancellationToken)
     {
         using var _ = _cloud.Enter(ConcurrencyKey(request.Inputs));
-        await Work("create", request.Urn, cancellationToken);
+        await Work("create", request, cancellationToken);
         var created = _cloud.Create(request.Urn.Value, Type, request.Inputs.DeepClone().AsObject(), id => OutputsOf(id, request.Inputs));
         return new ProviderResult(created.Id, created.Outputs.DeepClone().AsObject());
     }
 
     public async Task<ProviderResult?> ReadAsync(ResourceRequest request, CancellationToken cancellationToken)
     {
-        await Work("read", request.Urn, cancellationToken, delay: false);
+        await Work("read", request, cancellationToken, delay: false);
         var found = request.Id is { } id ? _cloud.FindById(id) : _cloud.FindByUrn(request.Urn.Value);
         return found is null
             ? null
@@ -68,7 +74,7 @@ public sealed class InMemoryProvider : IResourceProvider
     public async Task<ProviderResult> UpdateAsync(ResourceRequest request, CancellationToken cancellationToken)
     {
         using var _ = _cloud.Enter(ConcurrencyKey(request.Inputs));
-        await Work("update", request.Urn, cancellationToken);
+        await Work("update", request, cancellationToken);
         var id = request.Id ?? throw new InvalidOperationException($"update of '{request.Urn}' without an id");
         var updated = _cloud.Put(new CloudObject(id, request.Urn.Value, Type, request.Inputs.DeepClone().AsObject(), OutputsOf(id, request.Inputs)), "update");
         return new ProviderResult(updated.Id, updated.Outputs.DeepClone().AsObject());
@@ -77,7 +83,7 @@ public sealed class InMemoryProvider : IResourceProvider
     public async Task DeleteAsync(ResourceRequest request, CancellationToken cancellationToken)
     {
         using var _ = _cloud.Enter(ConcurrencyKey(request.Inputs));
-        await Work("delete", request.Urn, cancellationToken);
+        await Work("delete", request, cancellationToken);
         if ((request.Id is { } id ? _cloud.FindById(id) : _cloud.FindByUrn(request.Urn.Value)) is { } found)
         {
             _cloud.Remove(found.Id, found.Urn);
@@ -91,8 +97,15 @@ public sealed class InMemoryProvider : IResourceProvider
         return outputs;
     }
 
-    private async Task Work(string operation, Urn urn, CancellationToken cancellationToken, bool delay = true)
+    private async Task Work(string operation, ResourceRequest request, CancellationToken cancellationToken, bool delay = true)
     {
+        var urn = request.Urn;
+        if (ReportsLines)
+        {
+            request.Progress?.Report($"{operation} {urn.Name}: detail");
+            request.Status?.Report($"{operation} {urn.Name}: status");
+        }
+
         if (delay && Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay, cancellationToken);

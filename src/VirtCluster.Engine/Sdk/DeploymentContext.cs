@@ -85,17 +85,26 @@ internal sealed class DeploymentContext
         foreach (var registration in Ordered())
         {
             var resource = registration.Resource;
+            var declared = resource.Options;
             var options = new Engine.Model.ResourceOptions
             {
-                Parent = resource.Options.Parent is { } parent ? new ResourceRef(parent.UrnValue, parent.Type) : null,
+                Parent = declared.Parent is { } parent ? new ResourceRef(parent.UrnValue, parent.Type) : null,
                 DependsOn = [.. DependsOn(registration).Select(r => new ResourceRef(r.UrnValue, r.Type))],
+                Protect = declared.Protect,
+                IgnoreChanges = declared.IgnoreChanges,
+                ReplaceOnChanges = declared is CustomResourceOptions { } custom ? custom.ReplaceOnChanges : [],
+                DeleteBeforeReplace = declared is CustomResourceOptions { DeleteBeforeReplace: true },
+                RetainOnDelete = declared.RetainOnDelete,
+                CustomTimeouts = declared.CustomTimeouts is { } timeouts
+                    ? new Engine.Model.CustomTimeouts { Create = timeouts.Create, Update = timeouts.Update, Delete = timeouts.Delete }
+                    : null,
             };
-            var declared = registration.IsComponent
+            var reference = registration.IsComponent
                 ? _stack.Component(resource.Type, resource.Name, options)
                 : _stack.Declare(resource.Type, resource.Name, ArgsEncoder.Encode(registration.Args!, _stack), options);
-            if (declared.Urn != resource.UrnValue)
+            if (reference.Urn != resource.UrnValue)
             {
-                throw new InvalidOperationException($"'{resource.UrnValue}' was declared to the engine as '{declared.Urn}'");
+                throw new InvalidOperationException($"'{resource.UrnValue}' was declared to the engine as '{reference.Urn}'");
             }
         }
 

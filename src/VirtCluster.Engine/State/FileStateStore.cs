@@ -53,6 +53,8 @@ public sealed class FileStateStore : IStateStore, IDisposable
 
     public long BytesWritten { get; private set; }
 
+    public bool Exists => File.Exists(CheckpointPath) || File.Exists(JournalPath);
+
     public IDisposable Lock(bool forceUnlock) => StackLock.Acquire(LockPath, _stack, forceUnlock);
 
     public StackState Load()

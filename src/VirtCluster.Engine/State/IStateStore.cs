@@ -12,6 +12,12 @@ public interface IStateStore
     /// <summary>Bytes written so far (journal records and checkpoints): lets benchmarks check write costs.</summary>
     long BytesWritten { get; }
 
+    /// <summary>
+    /// Whether any run has recorded this stack (a checkpoint or a journal): verbs that only read state can then
+    /// tell a stack that was never stood up from one that has nothing in it, instead of showing an empty stack.
+    /// </summary>
+    bool Exists { get; }
+
     /// <summary>Takes the stack's exclusive lock; throws <see cref="StackLockedException"/> when another run holds it.</summary>
     IDisposable Lock(bool forceUnlock);
 

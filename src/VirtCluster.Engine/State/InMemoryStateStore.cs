@@ -15,6 +15,17 @@ public sealed class InMemoryStateStore : IStateStore
 
     public long BytesWritten => 0;
 
+    public bool Exists
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Checkpoints > 0 || _journal.Count > 0;
+            }
+        }
+    }
+
     public IReadOnlyList<StateChange> Journal
     {
         get

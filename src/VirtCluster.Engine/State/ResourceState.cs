@@ -16,7 +16,11 @@ public sealed record ResourceState(
     JsonObject Outputs,
     IReadOnlyList<Urn> Dependencies,
     Urn? Parent,
-    bool IsComponent);
+    bool IsComponent)
+{
+    /// <summary>The declaration's options as of the last <c>up</c> that touched it; absent in older state files.</summary>
+    public RecordedOptions Options { get; init; } = RecordedOptions.Default;
+}
 
 /// <summary>The kind of an operation that was started and may not have finished.</summary>
 public enum OperationKind

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using VirtCluster.Engine.Model;
 using VirtCluster.Engine.Secrets;
@@ -29,13 +30,14 @@ public sealed class StateCodec(Func<ISecretsProvider>? secrets)
             obj["component"] = true;
         }
 
+        WriteOptions(resource.Options, obj);
         return obj;
     }
 
     public ResourceState ReadResource(JsonNode? node)
     {
         var obj = node as JsonObject ?? throw new FormatException("a resource entry is not an object");
-        return new ResourceState(
+        var resource = new ResourceState(
             new Urn(Required(obj, "urn")),
             Required(obj, "type"),
             obj["id"]?.GetValue<string>(),
@@ -44,7 +46,39 @@ public sealed class StateCodec(Func<ISecretsProvider>? secrets)
             [.. (obj["dependencies"] as JsonArray ?? []).Select(d => new Urn(d!.GetValue<string>()))],
             obj["parent"]?.GetValue<string>() is { } parent ? new Urn(parent) : null,
             obj["component"]?.GetValue<bool>() ?? false);
+        var options = ReadOptions(obj);
+        return options == RecordedOptions.Default ? resource : resource with { Options = options };
     }
+
+    /// <summary>Only options that differ from the default are written, so state files without options stay as they were.</summary>
+    private static void WriteOptions(RecordedOptions options, JsonObject into)
+    {
+        if (options.Protect)
+        {
+            into["protect"] = true;
+        }
+
+        if (options.RetainOnDelete)
+        {
+            into["retainOnDelete"] = true;
+        }
+
+        if (options.DeleteTimeout is { } timeout)
+        {
+            into["deleteTimeout"] = timeout.ToString("c", CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>An absent option is its default: state written before options existed reads unchanged.</summary>
+    private static RecordedOptions ReadOptions(JsonObject obj) => new(
+        obj["protect"]?.GetValue<bool>() ?? false,
+        obj["retainOnDelete"]?.GetValue<bool>() ?? false,
+        obj["deleteTimeout"]?.GetValue<string>() is { } text ? Duration(text) : null);
+
+    private static TimeSpan Duration(string text) =>
+        TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out var duration) && duration > TimeSpan.Zero
+            ? duration
+            : throw new FormatException($"'deleteTimeout' is not a positive duration such as 00:05:00: '{text}'");
 
     public JsonObject Write(PendingOperation pending)
     {

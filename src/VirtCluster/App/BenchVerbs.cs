@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using VirtCluster.Bench.Check;
 using VirtCluster.Bench.Cli;
 using VirtCluster.Engine.Config;
@@ -29,9 +30,19 @@ internal static class BenchVerbs
             // The stage's run is replaced: the suite runs again, and nothing else changes.
             var run = BenchmarkStage.RunUrn(stack.Stack, stack.Project.Name, "bench").Value;
             return await runEngine(["up", "--yes", "--target", run, "--replace", run, "--stack", stack.Stack,
-                "--cwd", stack.Project.Directory, "--backend", stack.Backend]);
+                "--cwd", stack.Project.Directory, "--backend", stack.Backend, .. ConsoleOptions(parse)]);
         }));
         return bench;
+    }
+
+    /// <summary>
+    /// The options of <c>bench</c> that <c>up</c> must see too: bench is up on the stage, so <c>bench -v</c> shows
+    /// exactly what <c>up -v</c> does, and a stale lock is cleared the same way.
+    /// </summary>
+    private static IEnumerable<string> ConsoleOptions(ParseResult parse)
+    {
+        var verbosity = parse.GetResult("--verbose") is OptionResult verbose ? verbose.IdentifierTokenCount : 0;
+        return Enumerable.Repeat("-v", verbosity).Concat(parse.GetValue<bool>("--force-unlock") ? ["--force-unlock"] : []);
     }
 
     public static Command Report()

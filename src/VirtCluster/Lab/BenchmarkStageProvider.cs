@@ -15,7 +15,9 @@ namespace VirtCluster.Lab;
 /// namespace) and the same suite on the bare-metal hosts, and records the results as its outputs. Any change of
 /// the cluster, the suite or the <c>trigger</c> (set by <c>bench</c>) runs it again; deleting it keeps the results
 /// files. Inputs: <c>suite</c>, <c>suiteDigest</c>, <c>benchmarks</c>, <c>resultsDirectory</c>, <c>namespace</c>,
-/// <c>nodes</c> (name, address, host key), <c>bareMetal</c>, <c>fingerprint</c>, <c>trigger</c>.
+/// <c>nodes</c> (name, address, host key), <c>bareMetal</c>, <c>fingerprint</c>, <c>trigger</c>. The stage's
+/// lines (each run's start, heartbeat and end) go to the status channel: the stage runs for minutes, and a
+/// console without <c>-v</c> must still show which run is going and for how long.
 /// </summary>
 public sealed class BenchmarkStageProvider(StackKeys keys, LibvirtConnections connections) : IResourceProvider
 {
@@ -75,7 +77,7 @@ public sealed class BenchmarkStageProvider(StackKeys keys, LibvirtConnections co
             {
                 Benchmarks = benchmarks is { Count: > 0 } ? benchmarks : null,
             },
-            request.Progress,
+            request.Status,
             cancellationToken);
         return new ProviderResult(outputs["runId"]?.GetValue<string>() ?? "bench", outputs);
     }

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using VirtCluster.Engine.Cli;
 using VirtCluster.Engine.State;
+using VirtCluster.Engine.Tests.Progress;
 using VirtCluster.Testing;
+using DisplayJson = VirtCluster.Engine.Progress.DisplayJson;
 
 namespace VirtCluster.Engine.Tests.Cli;
 
@@ -120,6 +122,23 @@ public sealed class EngineCliTests
     }
 
     [Fact]
+    public async Task PlainProgressShowsProvidersStatusLinesAlwaysAndTheirDetailOnlyWhenVerbose()
+    {
+        using var cli = new CliHarness();
+        cli.Stack.Hosts = 1;
+        cli.Stack.ReportsLines = true;
+
+        var (_, quiet, _) = await cli.RunAsync("up", "--yes", "--stack", "dev");
+        cli.Stack.Vcpus = 4;
+        var (_, verbose, _) = await cli.RunAsync("up", "--yes", "-v", "--stack", "dev");
+
+        Assert.Matches(@"(?m)^\d\d:\d\d:\d\d\.\d{3} urn:virtcluster:dev::lab::test:Host\$test:Node::node-h0: create node-h0: status$", quiet);
+        Assert.DoesNotContain("node-h0: detail", quiet);
+        Assert.Matches(@"(?m)^\d\d:\d\d:\d\d\.\d{3} urn:virtcluster:dev::lab::test:Host\$test:Node::node-h0: update node-h0: status$", verbose);
+        Assert.Matches(@"(?m)^\d\d:\d\d:\d\d\.\d{3} urn:virtcluster:dev::lab::test:Host\$test:Node::node-h0: update node-h0: detail$", verbose);
+    }
+
+    [Fact]
     public async Task ExpectNoChangesFailsWhenSomethingWouldChange()
     {
         using var cli = new CliHarness();
@@ -204,6 +223,72 @@ public sealed class EngineCliTests
         Assert.DoesNotContain("hunter2", File.ReadAllText(Path.Combine(cli.Backend, "stacks", "dev.json")));
         Assert.Equal(ExitCodes.UsageError, missing);
         Assert.Contains("no output 'nope'", error);
+    }
+
+    [Fact]
+    public async Task StackOutputWithoutJsonIsASummaryAndWithJsonEveryValueAsBefore()
+    {
+        using var cli = new CliHarness();
+        cli.Stack.Hosts = 1;
+        cli.Stack.Password = "hunter2";
+        cli.Stack.MoreOutputs = OutputRendererTests.LocalStack();
+        await cli.RunAsync("up", "--yes", "--stack", "dev");
+
+        var (code, text, error) = await cli.RunAsync("stack", "output", "--stack", "dev");
+        var (_, tables, _) = await cli.RunAsync("stack", "output", "tables", "--stack", "dev");
+        var (_, json, _) = await cli.RunAsync("stack", "output", "--json", "--stack", "dev");
+        var (_, tablesJson, _) = await cli.RunAsync("stack", "output", "tables", "--json", "--stack", "dev");
+
+        const string Footer = "\n(summarized: add --json for every value)\n";
+        Assert.Equal((ExitCodes.Success, ""), (code, error));
+        Assert.Equal(
+            ("""
+            node0        node-5
+            hosts        1
+            password     [secret]
+
+            table:
+              rows  1, 2.5
+
+
+            """ + OutputRendererTests.Pinned("local-stack.txt") + Footer).ReplaceLineEndings(),
+            text);
+        Assert.Equal((OutputRendererTests.Pinned("local-stack.tables.txt") + Footer).ReplaceLineEndings(), tables);
+
+        var expected = new JsonObject { ["node0"] = "node-5", ["hosts"] = 1, ["password"] = "[secret]", ["table"] = new JsonObject { ["rows"] = new JsonArray(1, 2.5) } };
+        foreach (var (name, value) in OutputRendererTests.LocalStack())
+        {
+            expected[name] = value?.DeepClone();
+        }
+
+        Assert.Equal(expected.ToJsonString(DisplayJson.Indented) + Environment.NewLine, json);
+        Assert.Equal(expected["tables"]!.ToJsonString(DisplayJson.Indented) + Environment.NewLine, tablesJson);
+        Assert.Equal(24, JsonNode.Parse(json)!["tables"]!["throughput"]![0]!["points"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task StackOutputOfAStackNeverStoodUpSaysSoAndExitsWithTwo()
+    {
+        using var cli = new CliHarness();
+        const string Expected = "error: stack 'dev' has no state yet (run 'virtcluster up --stack dev' first)";
+
+        var text = await cli.RunAsync("stack", "output", "--stack", "dev");
+        var json = await cli.RunAsync("stack", "output", "--json", "--stack", "dev");
+        var one = await cli.RunAsync("stack", "output", "hosts", "--stack", "dev");
+        var (typoCode, _, typo) = await cli.RunAsync("stack", "output", "--stack", "dve");
+        var created = Directory.Exists(cli.Backend);
+        await cli.RunAsync("up", "--yes", "--stack", "dev");
+        var (after, afterOut, afterError) = await cli.RunAsync("stack", "output", "--json", "--stack", "dev");
+
+        Assert.Equal((ExitCodes.UsageError, "", Expected + Environment.NewLine), text);
+        Assert.Equal((ExitCodes.UsageError, "", Expected + Environment.NewLine), json);
+        Assert.Equal((ExitCodes.UsageError, "", Expected + Environment.NewLine), one);
+        Assert.Equal(ExitCodes.UsageError, typoCode);
+        Assert.StartsWith("error: unknown stack 'dve' (no Pulumi.dve.yaml in ", typo);
+        Assert.Contains("existing stacks: dev", typo);
+        Assert.False(created, "reading outputs must not create the backend");
+        Assert.Equal((ExitCodes.Success, ""), (after, afterError));
+        Assert.Equal(2, JsonNode.Parse(afterOut)!["hosts"]!.GetValue<int>());
     }
 
     [Fact]

@@ -44,6 +44,32 @@ public sealed class CrashSafetyTests
     }
 
     [Fact]
+    public async Task AnUpReplaceKilledAfterAnyStepConvergesOnTheNextRunWithoutIt()
+    {
+        using var deployed = new CrashProject(hosts: 1);
+        Assert.Equal(0, (await deployed.RunAsync(null, "up", "--yes")).Code);
+
+        var steps = await AtEveryStepAsync(async k =>
+        {
+            using var project = new CrashProject(hosts: 1, copyOf: deployed);
+            var (code, output) = await project.RunAsync(k, "up", "--yes", "--replace", "urn:virtcluster:crash::bench::bench:Host$bench:BaseImage::base-h0");
+            if (code == ExitCodes.Success)
+            {
+                return true;
+            }
+
+            Assert.True(code == Killed, $"step {k}: expected SIGKILL, got exit code {code}: {output}");
+            var (rerun, rerunOutput) = await project.RunAsync(null, "up", "--yes", "--force-unlock");
+            Assert.True(rerun == ExitCodes.Success, $"step {k}: the re-run exited with {rerun}: {rerunOutput}");
+            await AssertConvergedAsync(project, k);
+            return false;
+        });
+
+        // The base image, its overlay and the node replaced (delete and create: 6 steps each).
+        Assert.Equal(18, steps);
+    }
+
+    [Fact]
     public async Task ADestroyKilledAfterAnyStepConvergesOnTheNextRun()
     {
         using var deployed = new CrashProject(hosts: 1);

@@ -184,3 +184,34 @@ public sealed class StackProgramTests : IDisposable
         public Output<string> Greeting { get; }
     }
 }
+
+/// <summary>Resource options given in the program reach the engine.</summary>
+public sealed class ProgramOptionTests : IDisposable
+{
+    private readonly SdkHarness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    [Fact]
+    public async Task AProtectedResourceSurvivesDestroyUntilTheProgramUnprotectsIt()
+    {
+        var protect = true;
+        Task<IDictionary<string, object?>> Program()
+        {
+            _ = new Disk("data", new DiskArgs { Host = "h1" }, new CustomResourceOptions { Protect = protect });
+            return Task.FromResult<IDictionary<string, object?>>(new Dictionary<string, object?>());
+        }
+
+        Assert.Equal(0, (await _harness.RunAsync(Program, "up", "--yes")).Code);
+        var refused = await _harness.RunAsync(Program, "destroy", "--yes");
+        Assert.NotEqual(0, refused.Code);
+        Assert.Contains("protected", refused.Err, StringComparison.Ordinal);
+        Assert.Single(_harness.Cloud.Objects);
+
+        protect = false;
+        Assert.Equal(0, (await _harness.RunAsync(Program, "up", "--yes")).Code);
+        var destroyed = await _harness.RunAsync(Program, "destroy", "--yes");
+        Assert.True(destroyed.Code == 0, destroyed.Err);
+        Assert.Empty(_harness.Cloud.Objects);
+    }
+}

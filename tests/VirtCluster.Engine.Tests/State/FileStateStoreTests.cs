@@ -27,6 +27,22 @@ public sealed class FileStateStoreTests
     }
 
     [Fact]
+    public void AStackExistsOnceAJournalOrACheckpointHoldsIt()
+    {
+        using var dir = new TempDirectory();
+        var store = new FileStateStore(dir.Path, "dev", null);
+        var before = store.Exists;
+        store.Append(new ResourceCommitted(Resource("a")));
+        var journalled = store.Exists;
+        store.Checkpoint(store.Load());
+
+        Assert.False(before);
+        Assert.True(journalled);
+        Assert.True(new FileStateStore(dir.Path, "dev", null).Exists);
+        Assert.False(new FileStateStore(dir.Path, "prod", null).Exists);
+    }
+
+    [Fact]
     public void JournalledChangesAreReplayedOnTopOfTheCheckpoint()
     {
         using var dir = new TempDirectory();

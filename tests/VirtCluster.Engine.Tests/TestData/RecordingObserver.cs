@@ -14,6 +14,8 @@ internal sealed class RecordingObserver : IDeploymentObserver
 
     public void Progress(Urn urn, string message) => Events.Enqueue($"progress {urn.Name} {message}");
 
+    public void Status(Urn urn, string message) => Events.Enqueue($"status {urn.Name} {message}");
+
     public void Finished(Urn urn, StepKind kind, Exception? error, TimeSpan elapsed) =>
         Events.Enqueue(error is null ? $"done {kind} {urn.Name}" : $"failed {kind} {urn.Name}: {error.Message}");
 }

@@ -31,11 +31,20 @@ internal sealed class TestStack
 
     public TimeSpan Delay { get; set; }
 
+    /// <summary>Outputs exported besides the stack's own, e.g. a real stack's outputs to render.</summary>
+    public JsonObject? MoreOutputs { get; set; }
+
+    /// <summary>Whether the providers report a detail and a status line per operation.</summary>
+    public bool ReportsLines { get; set; }
+
     public RecordingObserver Observer { get; } = new();
+
+    /// <summary>Options of resources by name (<c>net</c>, <c>h0</c>, <c>node-h1</c>, ...); the program sets the parent.</summary>
+    public Dictionary<string, ResourceOptions> Options { get; } = [];
 
     public StackBuilder Build(string stack = "dev")
     {
-        var builder = new StackBuilder(Project, stack, new StackConfig(Project, stack, "/nonexistent/Pulumi." + stack + ".yaml", new Dictionary<string, ConfigNode>()));
+        var builder = EmptyProgram(stack);
         Declare(builder);
         return builder;
     }
@@ -51,14 +60,13 @@ internal sealed class TestStack
             throw ProgramFailure;
         }
 
-        var network = builder.Declare("test:Network", "net", new JsonObject { ["subnet"] = "10.0.0.0/24" });
+        var network = builder.Declare("test:Network", "net", new JsonObject { ["subnet"] = "10.0.0.0/24" }, OptionsOf("net", null));
         for (var h = 0; h < Hosts; h++)
         {
-            var host = builder.Component("test:Host", $"h{h}");
-            var inHost = new ResourceOptions { Parent = host };
-            var pool = builder.Declare("test:Pool", $"pool-h{h}", new JsonObject { ["host"] = $"h{h}" }, inHost);
-            var image = builder.Declare("test:BaseImage", $"img-h{h}", new JsonObject { ["host"] = $"h{h}", ["image"] = Image, ["pool"] = pool.Output("id").ToJson() }, inHost);
-            var overlay = builder.Declare("test:Overlay", $"ovl-h{h}", new JsonObject { ["host"] = $"h{h}", ["base"] = image.Output("id").ToJson() }, inHost);
+            var host = builder.Component("test:Host", $"h{h}", OptionsOf($"h{h}", null));
+            var pool = builder.Declare("test:Pool", $"pool-h{h}", new JsonObject { ["host"] = $"h{h}" }, OptionsOf($"pool-h{h}", host));
+            var image = builder.Declare("test:BaseImage", $"img-h{h}", new JsonObject { ["host"] = $"h{h}", ["image"] = Image, ["pool"] = pool.Output("id").ToJson() }, OptionsOf($"img-h{h}", host));
+            var overlay = builder.Declare("test:Overlay", $"ovl-h{h}", new JsonObject { ["host"] = $"h{h}", ["base"] = image.Output("id").ToJson() }, OptionsOf($"ovl-h{h}", host));
             var nodeInputs = new JsonObject
             {
                 ["host"] = $"h{h}",
@@ -71,7 +79,7 @@ internal sealed class TestStack
                 nodeInputs["password"] = SecretValue.Wrap(Password);
             }
 
-            var node = builder.Declare("test:Node", $"node-h{h}", nodeInputs, inHost);
+            var node = builder.Declare("test:Node", $"node-h{h}", nodeInputs, OptionsOf($"node-h{h}", host));
             builder.Export($"node{h}", node.Output("id"));
         }
 
@@ -82,9 +90,20 @@ internal sealed class TestStack
         }
 
         builder.Export("table", new JsonObject { ["rows"] = new JsonArray(1, 2.5) });
+        foreach (var (name, value) in MoreOutputs ?? [])
+        {
+            builder.Export(name, value?.DeepClone());
+        }
     }
 
     public ProviderRegistry Providers() => new(ProviderList());
+
+    /// <summary>An engine with an empty program, as <c>destroy</c> and <c>refresh</c> run: only the state speaks.</summary>
+    public StackEngine EngineWithoutProgram(string stack = "dev") => new(EmptyProgram(stack), Providers(), Store, Observer);
+
+    /// <summary>A builder on which nothing is declared yet.</summary>
+    public static StackBuilder EmptyProgram(string stack = "dev") =>
+        new(Project, stack, new StackConfig(Project, stack, "/nonexistent/Pulumi." + stack + ".yaml", new Dictionary<string, ConfigNode>()));
 
     public IReadOnlyList<IResourceProvider> ProviderList() =>
     [
@@ -97,6 +116,9 @@ internal sealed class TestStack
 
     public StackEngine Engine(string stack = "dev") => new(Build(stack), Providers(), Store, Observer);
 
+    private ResourceOptions OptionsOf(string name, ResourceRef? parent) =>
+        (Options.GetValueOrDefault(name) ?? new ResourceOptions()) with { Parent = parent };
+
     private InMemoryProvider Provider(string type, string[]? replaceOn = null, string[]? restartOn = null) => new(type, Cloud)
     {
         ReplaceOn = new HashSet<string>(replaceOn ?? ["host"]),
@@ -105,5 +127,6 @@ internal sealed class TestStack
         ConcurrencyKeyInput = type == "test:Network" ? null : "host",
         FailWhen = (op, urn) => FailWhen?.Invoke(op, urn) == true,
         Delay = Delay,
+        ReportsLines = ReportsLines,
     };
 }

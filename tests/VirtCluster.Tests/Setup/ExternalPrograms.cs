@@ -60,6 +60,7 @@ internal static class ExternalPrograms
         new("seq", "coreutils", "tests: SshRunnerCommandTests, SshRunnerFileTests, HostCommandTests"),
         new("head", "coreutils", "tests: SshRunnerStopTests"),
         new("tr", "coreutils", "tests: SshRunnerStopTests"),
+        new("git", "git", "tests: the README's main command runs in a copy of the files git tracks (ReadmeMainJobTests)"),
         new("bash", "bash", "scripts (virtcluster, scripts/setup, scripts/test, scripts/count-tests)"),
         new("awk", "mawk", "scripts/count-tests"),
         new("tee", "coreutils", "scripts/test"),

@@ -17,6 +17,12 @@ public sealed record SuiteRunOptions(string ResultsDirectory, string RunId)
     /// <summary>Limit for the short commands around runs (version probes, binary checks, folder creation).</summary>
     public TimeSpan HelperTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How often a run that is still going says so in the progress: often enough that a console watching a
+    /// run of many minutes never looks hung, seldom enough that a CI log is not flooded.
+    /// </summary>
+    public TimeSpan Heartbeat { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>A new run id from the current time: sortable, and unique enough for one results directory.</summary>
     public static string NewRunId(DateTimeOffset now) =>
         now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using VirtCluster.Bench.Model;
 using VirtCluster.Bench.Results;
 using VirtCluster.Bench.Suites;
@@ -8,7 +7,8 @@ namespace VirtCluster.Bench.Runners;
 /// <summary>
 /// Runs a suite on targets: every benchmark x sweep point x repetition, one after the other (runs must not
 /// disturb each other's numbers). Every run ends as a <see cref="RunRecord"/>, ok with samples or failed with
-/// its reason, and a failed run never stops the others. Raw outputs go to
+/// its reason, and a failed run never stops the others. Progress says when each run starts, that it is still
+/// running (every <see cref="SuiteRunOptions.Heartbeat"/>) and how it ended, with its time. Raw outputs go to
 /// <c>RESULTS/RUN-ID/ENV/BENCHMARK/POINT/repK/</c> and the results file to <c>RESULTS/RUN-ID/results.json</c>.
 /// </summary>
 public sealed class SuiteRunner
@@ -26,6 +26,7 @@ public sealed class SuiteRunner
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.RunId);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Heartbeat, TimeSpan.Zero, nameof(options));
         _suite = suite;
         _options = options;
         _selected = Select(suite, options.Benchmarks);
@@ -90,10 +91,17 @@ public sealed class SuiteRunner
             progress?.Report($"[{target.Name}] {benchmark.Name}: {plan.Count} run(s)" + (blocked is null ? "" : $", not started: {blocked}"));
             foreach (var run in plan)
             {
-                var (record, elapsed) = blocked is null
-                    ? await ExecuteAsync(run, cancellationToken).ConfigureAwait(false)
-                    : (new RunRecord(run.Id, benchmark.Name, target.Name, RunStatus.Failed, [], blocked), null);
-                progress?.Report(Describe(run, record, elapsed));
+                if (blocked is not null)
+                {
+                    var never = new RunRecord(run.Id, benchmark.Name, target.Name, RunStatus.Failed, [], blocked);
+                    progress?.Report(RunProgress.NotStarted(run, never));
+                    runs.Add(never);
+                    continue;
+                }
+
+                using var watch = RunProgress.Start(progress, run, _options.Heartbeat);
+                var (record, elapsed) = await ExecuteAsync(run, cancellationToken).ConfigureAwait(false);
+                watch?.End(record, elapsed);
                 runs.Add(record);
             }
         }
@@ -162,11 +170,6 @@ public sealed class SuiteRunner
 
         return paths;
     }
-
-    private static string Describe(RunContext run, RunRecord record, TimeSpan? elapsed) =>
-        string.Create(CultureInfo.InvariantCulture, $"[{run.Target.Name}] {run.Benchmark.Name} {RunNames.Point(run.Point)} rep {run.Repetition}/{run.Benchmark.Repetitions}: ")
-        + (record.Status == RunStatus.Ok ? $"ok, {record.Samples.Count} samples" : $"failed: {record.Reason}")
-        + (elapsed is { } time ? string.Create(CultureInfo.InvariantCulture, $" (mpirun {time.TotalSeconds:F3} s)") : "");
 
     private static List<BenchmarkDefinition> Select(SuiteDefinition suite, IReadOnlyList<string>? names)
     {

@@ -101,7 +101,7 @@ public sealed class SuiteRunnerLocalTests : IDisposable
         Assert.Contains("(the suite allows 2 s); the run was killed", byBenchmark["too-slow"].Reason);
         Assert.Empty(byBenchmark["too-slow"].Samples);
         Assert.Equal(RunStatus.Ok, byBenchmark["netpipe"].Status);
-        Assert.Contains(_progress, line => line.StartsWith("[bmm] too-slow none-np1-t1 rep 1/1: failed: timed out", StringComparison.Ordinal));
+        Assert.Contains(_progress, line => line.StartsWith("too-slow np=1 threads=1 on bmm: repetition 1/1 failed in ", StringComparison.Ordinal) && line.Contains(": timed out after ", StringComparison.Ordinal));
         ResultsSchema.AssertValid(runner.ResultsFilePath);
     }
 
