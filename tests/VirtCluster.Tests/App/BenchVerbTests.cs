@@ -18,7 +18,9 @@ public sealed class BenchVerbTests : IDisposable
         var verbose = await UpArgumentsOf("bench", "-v", "-v", "--force-unlock");
 
         Assert.Equal(
-            ["up", "--yes", "--target", "urn:virtcluster:local::virtcluster::virtcluster:bench:Stage::local-bench",
+            ["up", "--yes",
+                "--target", "urn:virtcluster:local::virtcluster::virtcluster:index:BenchmarkStage$virtcluster:bench:Stage::bench-run",
+                "--replace", "urn:virtcluster:local::virtcluster::virtcluster:index:BenchmarkStage$virtcluster:bench:Stage::bench-run",
                 "--stack", "local", "--cwd", TestPaths.RepoRoot, "--backend", _backend],
             plain);
         Assert.Equal([.. plain, "-v", "-v", "--force-unlock"], verbose);
