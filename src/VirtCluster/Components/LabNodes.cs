@@ -4,7 +4,7 @@ using VirtCluster.Config;
 using VirtCluster.Domains;
 using VirtCluster.Images;
 using VirtCluster.Lab;
-using VirtCluster.Network;
+using VirtCluster.LabHost;
 using VirtCluster.Resources;
 using VirtCluster.Sdk;
 

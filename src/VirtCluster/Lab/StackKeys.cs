@@ -1,3 +1,4 @@
+using VirtCluster.Linux;
 using VirtCluster.Remote;
 
 namespace VirtCluster.Lab;
@@ -29,7 +30,7 @@ public sealed class StackKeys
     /// <param name="adminPrivateKey">The user's key for the admin pair (<c>virtcluster:sshKey</c>); null to use a generated one.</param>
     public static StackKeys LoadOrCreate(string directory, string stack, string? adminPrivateKey = null)
     {
-        Images.Posix.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Posix.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var admin = adminPrivateKey is null
             ? Pair(directory, "admin", $"virtcluster-{stack}-admin")
             : SshKeyPair.FromPrivateKey(adminPrivateKey, $"virtcluster-{stack}-admin");

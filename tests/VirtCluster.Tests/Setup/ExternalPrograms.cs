@@ -32,7 +32,7 @@ internal static class ExternalPrograms
         new("mkfs.ext4", "e2fsprogs", "image build: the disk (ImageBuilder)"),
         new("qemu-img", "qemu-utils", "image build: raw to qcow2 (ImageBuilder)"),
         new("systemctl", "systemd", "image build: enable and mask units with --root (RootfsCustomizer)"),
-        new("ip", "iproute2", "network namespaces (NetworkNamespace, LabEnvironment); tests (TestNetworkNamespace, SshdServer)"),
+        new("ip", "iproute2", "network namespaces (Linux/NetworkNamespace, LabHost/LabEnvironment); tests (TestNetworkNamespace, SshdServer)"),
         new("mount", "mount", "bind mounts of the lab's daemon; tests' small tmpfs (SmallFileSystem)"),
         new("umount", "mount", "tests: SmallFileSystem"),
         new("mpirun", "openmpi-bin", "benchmark runs on this machine as bare metal (MpiLaunch, LocalTarget)"),
@@ -111,8 +111,11 @@ internal static class ExternalPrograms
         new("cut", "coreutils", "images/files/virtcluster-firstboot"),
     ];
 
-    /// <summary>Installed before scripts/setup can run, not by it: the .NET SDK.</summary>
-    public static readonly string[] Prerequisites = ["dotnet"];
+    /// <summary>
+    /// Installed before scripts/setup can run, not by it: the .NET SDK, and git, which made the checkout (the README's
+    /// main job test copies the checkout's files as git lists them).
+    /// </summary>
+    public static readonly string[] Prerequisites = ["dotnet", "git"];
 
     /// <summary>Names tests start on purpose to see a missing program handled; never meant to exist.</summary>
     public static readonly string[] DeliberatelyMissing =

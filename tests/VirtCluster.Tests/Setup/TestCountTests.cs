@@ -54,7 +54,7 @@ public sealed class TestCountTests : IDisposable
             The active test run was aborted. Reason: Test host process crashed : Process terminated.
             boom
                at System.Environment.FailFast(System.String)
-               at VirtCluster.Tests.Network.LabEnvironmentTests.Crashes()
+               at VirtCluster.Tests.LabHost.LabEnvironmentTests.Crashes()
 
             Test Run Aborted.
             """;

@@ -2,13 +2,13 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace VirtCluster.Remote;
+namespace VirtCluster.Linux;
 
 /// <summary>
-/// A handle on a named network namespace (<c>ip netns add NAME</c>) that creates TCP sockets inside it. A
-/// socket belongs to the namespace of the thread that created it, for its whole life, so each socket is
-/// made on a fresh thread that has joined the namespace with setns(2) and then ends; the socket itself can
-/// be used from any thread, and no pooled thread ever changes namespace.
+/// An open handle on a named network namespace creates TCP sockets inside it. A socket belongs to the
+/// namespace of the thread that created it, for its whole life, so each socket is made on a fresh thread
+/// that has joined the namespace with setns(2) and then ends; the socket itself can be used from any
+/// thread, and no pooled thread ever changes namespace.
 /// </summary>
 internal sealed partial class NetworkNamespace : IDisposable
 {
@@ -33,7 +33,7 @@ internal sealed partial class NetworkNamespace : IDisposable
             throw new ArgumentException($"'{name}' is not a network namespace name.", nameof(name));
         }
 
-        var path = Path.Combine("/run/netns", name);
+        var path = PathOf(name);
         try
         {
             return new NetworkNamespace(name, File.OpenHandle(path, FileMode.Open, FileAccess.Read));

@@ -1,4 +1,4 @@
-namespace VirtCluster.Network;
+namespace VirtCluster.LabHost;
 
 /// <summary>
 /// The folders of a lab's private libvirtd and where each appears inside its mount namespace. The

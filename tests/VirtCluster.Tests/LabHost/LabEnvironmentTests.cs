@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
-using VirtCluster.Network;
+using VirtCluster.LabHost;
+using VirtCluster.Linux;
+using VirtCluster.Tests.Support;
 
-namespace VirtCluster.Tests.Network;
+namespace VirtCluster.Tests.LabHost;
 
 /// <summary>
 /// Runs a real private libvirtd in a namespace created by the test. Every test stops its lab and checks

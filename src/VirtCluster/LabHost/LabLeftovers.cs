@@ -1,4 +1,4 @@
-namespace VirtCluster.Network;
+namespace VirtCluster.LabHost;
 
 /// <summary>What a lab left behind; empty after a clean stop. The message lists each item so a user can remove it by hand.</summary>
 /// <param name="Namespace">The lab's network namespace, if it still exists.</param>

@@ -1,9 +1,13 @@
-using VirtCluster.Images;
 
-namespace VirtCluster.Network;
+namespace VirtCluster.Linux;
 
-/// <summary>Named network namespaces through iproute2 (<c>/run/netns/NAME</c>).</summary>
-internal static class NetworkNamespace
+/// <summary>
+/// A named network namespace (<c>/run/netns/NAME</c>): the static members create, inspect and delete one
+/// through iproute2 (the lab's daemon lives in one); an instance from <see cref="Open"/> makes sockets inside
+/// it (reaching guests that only the namespace can reach). One type, so that the path rule and the name
+/// checks are written once.
+/// </summary>
+internal sealed partial class NetworkNamespace
 {
     public static bool Exists(string name) => File.Exists(PathOf(name));
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace VirtCluster.Tests.Network;
+namespace VirtCluster.Tests.Support;
 
 /// <summary>Runs a real program (virsh, ip) for a test and returns its exit code and output.</summary>
 internal static class ProgramRun

@@ -1,7 +1,7 @@
 using System.Globalization;
-using VirtCluster.Network;
+using VirtCluster.LabHost;
 
-namespace VirtCluster.Tests.Network;
+namespace VirtCluster.Tests.LabHost;
 
 /// <summary>
 /// The positive control beside a "the lab left nothing" check: while the lab runs, the same leftover check lists

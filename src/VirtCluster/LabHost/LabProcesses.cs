@@ -1,4 +1,6 @@
-namespace VirtCluster.Network;
+using VirtCluster.Linux;
+
+namespace VirtCluster.LabHost;
 
 /// <summary>
 /// Recognises a lab's processes without trusting names: a process belongs to the lab when it lives in

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace VirtCluster.Images;
+namespace VirtCluster.Linux;
 
 /// <summary>The few libc calls .NET does not expose: signals other than SIGKILL, lazy unmount, the effective user.</summary>
 internal static partial class Posix

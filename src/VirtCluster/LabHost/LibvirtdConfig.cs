@@ -1,4 +1,4 @@
-namespace VirtCluster.Network;
+namespace VirtCluster.LabHost;
 
 /// <summary>
 /// Writes the private daemon's /etc/libvirt: the host's nwfilter rules, but fresh daemon and QEMU

@@ -2,8 +2,9 @@ using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using VirtCluster.Images;
+using VirtCluster.Linux;
 
-namespace VirtCluster.Network;
+namespace VirtCluster.LabHost;
 
 /// <summary>
 /// A private libvirtd in its own network namespace, so that guests, their bridge and dnsmasq live where

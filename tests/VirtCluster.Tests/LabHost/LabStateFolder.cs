@@ -1,4 +1,4 @@
-namespace VirtCluster.Tests.Network;
+namespace VirtCluster.Tests.LabHost;
 
 /// <summary>
 /// One short state folder per test class (libvirt's socket path must stay under 108 characters), so the
