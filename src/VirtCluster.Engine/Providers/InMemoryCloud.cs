@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using VirtCluster.Engine.IO;
 using VirtCluster.Engine.State;
 
 namespace VirtCluster.Engine.Providers;

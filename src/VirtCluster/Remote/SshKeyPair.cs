@@ -1,3 +1,4 @@
+using VirtCluster.Engine.IO;
 using VirtCluster.Linux;
 
 namespace VirtCluster.Remote;
@@ -55,7 +56,7 @@ public sealed class SshKeyPair
     }
 
     /// <summary>Writes the private key to <paramref name="path"/> with mode 0600, as ssh and mpirun require.</summary>
-    public void WritePrivateKeyFile(string path) => PrivateFile.Write(path, System.Text.Encoding.UTF8.GetBytes(PrivateKey));
+    public void WritePrivateKeyFile(string path) => AtomicFile.Write(path, PrivateKey);
 
     /// <summary>
     /// A pair from a private key the user supplies (OpenSSH format, no passphrase): ssh-keygen derives the public
@@ -70,7 +71,7 @@ public sealed class SshKeyPair
         try
         {
             var keyFile = Path.Combine(directory.FullName, "key");
-            PrivateFile.Write(keyFile, System.Text.Encoding.UTF8.GetBytes(text));
+            AtomicFile.Write(keyFile, text);
             var fields = RunSshKeygen(["-y", "-P", "", "-f", keyFile]).Trim().Split(' ');
             return new SshKeyPair(text, $"{fields[0]} {fields[1]} {comment}");
         }
