@@ -207,6 +207,21 @@ public sealed class TestCountTests : IDisposable
         Assert.All(projects, project => Assert.Contains($"\"{project}\"", solution));
     }
 
+    [Fact]
+    public void TheCountedProjectsAreTestProjectsAndTestSupportLibrariesAreNotAmongThem()
+    {
+        var counted = Directory.GetDirectories(Path.Combine(TestPaths.RepoRoot, "tests"))
+            .SelectMany(folder => Directory.GetFiles(folder, "*.csproj"))
+            .ToList();
+        var support = Path.Combine(TestPaths.RepoRoot, "tests", "Support", "VirtCluster.Engine.Testing", "VirtCluster.Engine.Testing.csproj");
+
+        Assert.Equal(3, counted.Count);
+        Assert.All(counted, project => Assert.Contains("\"Microsoft.NET.Test.Sdk\"", File.ReadAllText(project)));
+        Assert.True(File.Exists(support), "the engine's test doubles are a library under tests/Support");
+        Assert.DoesNotContain("Microsoft.NET.Test.Sdk", File.ReadAllText(support));
+        Assert.DoesNotContain(support, counted);
+    }
+
     private static string NoMatch(string filter, params string[] projects) =>
         string.Concat(projects.Select(p =>
             $"No test matches the given testcase filter `{filter}` in /src/virtcluster/tests/{p}/bin/Release/net10.0/{p}.dll\n\n"));

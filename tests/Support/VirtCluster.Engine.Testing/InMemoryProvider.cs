@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using VirtCluster.Engine.Model;
+using VirtCluster.Engine.Providers;
 
-namespace VirtCluster.Engine.Providers;
+namespace VirtCluster.Engine.Testing;
 
 /// <summary>
 /// A provider whose objects live in an <see cref="InMemoryCloud"/>: the engine's tests and benchmarks run the

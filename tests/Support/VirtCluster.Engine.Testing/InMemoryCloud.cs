@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using VirtCluster.Engine.IO;
+using VirtCluster.Engine.Providers;
 using VirtCluster.Engine.State;
 
-namespace VirtCluster.Engine.Providers;
+namespace VirtCluster.Engine.Testing;
 
 /// <summary>
 /// The "infrastructure" behind <see cref="InMemoryProvider"/>: objects by id, plus counters that tests and

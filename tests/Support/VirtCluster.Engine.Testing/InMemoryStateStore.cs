@@ -1,4 +1,6 @@
-namespace VirtCluster.Engine.State;
+using VirtCluster.Engine.State;
+
+namespace VirtCluster.Engine.Testing;
 
 /// <summary>
 /// State kept in memory: for tests and benchmarks that exercise the engine without files. It counts records and
