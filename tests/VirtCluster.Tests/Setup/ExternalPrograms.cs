@@ -71,6 +71,7 @@ internal static class ExternalPrograms
         new("dpkg", "dpkg", "these tests (dpkg -S)"),
         new("apt-get", "apt", "scripts/setup"),
         new("apt-cache", "apt", "these tests (apt-cache depends)"),
+        new("git", "git", "tests: ReadmeMainJobTests copies the checkout's files as git lists them"),
     ];
 
     /// <summary>
@@ -111,11 +112,8 @@ internal static class ExternalPrograms
         new("cut", "coreutils", "images/files/virtcluster-firstboot"),
     ];
 
-    /// <summary>
-    /// Installed before scripts/setup can run, not by it: the .NET SDK, and git, which made the checkout (the README's
-    /// main job test copies the checkout's files as git lists them).
-    /// </summary>
-    public static readonly string[] Prerequisites = ["dotnet", "git"];
+    /// <summary>Installed before scripts/setup can run, not by it: the .NET SDK.</summary>
+    public static readonly string[] Prerequisites = ["dotnet"];
 
     /// <summary>Names tests start on purpose to see a missing program handled; never meant to exist.</summary>
     public static readonly string[] DeliberatelyMissing =

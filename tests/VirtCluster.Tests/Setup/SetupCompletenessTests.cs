@@ -72,7 +72,7 @@ public sealed class SetupCompletenessTests
             [
                 "libvirt0", "libvirt-clients", "libxml2-utils", "libvirt-daemon", "libvirt-daemon-driver-qemu", "libvirt-daemon-system",
                 "iptables", "dnsmasq-base", "qemu-system-x86", "qemu-utils", "mmdebstrap", "e2fsprogs", "systemd", "iproute2",
-                "openssh-server", "openssh-client", "openmpi-bin", "hpcc", "netpipe-openmpi",
+                "openssh-server", "openssh-client", "openmpi-bin", "hpcc", "netpipe-openmpi", "git",
             ],
             SetupProvision.ListedBySetup());
     }
