@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using VirtCluster.Engine.Config;
 using VirtCluster.Engine.Model;
 using VirtCluster.Engine.Providers;
+using VirtCluster.Engine.Testing;
 
 namespace VirtCluster.Benchmarks.Engine;
 

@@ -1,3 +1,4 @@
+using VirtCluster.Engine.IO;
 using VirtCluster.Engine.Secrets;
 
 namespace VirtCluster.Engine.Config;
@@ -69,7 +70,7 @@ public static class StackConfigWriter
             throw new ConfigException(null, schema.Key, $"could not edit {file} safely; set the value by editing the file");
         }
 
-        AtomicFile.WriteAllText(path, text);
+        AtomicFile.Write(path, text, AtomicFile.Readable, keepExistingMode: true);
     }
 
     private static ConfigKeySchema SchemaOf(ProjectManifest project, string key)

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Win32.SafeHandles;
+using VirtCluster.Engine.IO;
 using VirtCluster.Engine.Interop;
 using VirtCluster.Engine.Secrets;
 

@@ -47,7 +47,7 @@ public static class ExecCommand
         var address = state.Outputs["addresses"]![0]!.GetValue<string>();
         var hostKey = state.Outputs["hostKey"]?.GetValue<string>()
             ?? throw new InvalidOperationException($"{nodeName}: no pinned host key in state; run up again");
-        var keys = StackKeys.LoadOrCreate(Path.Combine(located.Backend, "keys", stack), stack, spec.SshPrivateKey?.PlainText);
+        var keys = new StackKeys(Path.Combine(located.Backend, "keys", stack), stack, spec.SshPrivateKey?.PlainText);
         return await NodeShell.ConnectAsync(spec.Lab.Namespace, nodeName, address, hostKey, keys.Admin, TimeSpan.FromSeconds(30), null, ct);
     }
 }

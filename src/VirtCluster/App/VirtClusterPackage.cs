@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using Serilog;
 using VirtCluster.Cluster;
@@ -6,8 +7,8 @@ using VirtCluster.Engine.Config;
 using VirtCluster.Engine.Providers;
 using VirtCluster.Images;
 using VirtCluster.Lab;
+using VirtCluster.LabHost;
 using VirtCluster.Libvirt;
-using VirtCluster.Network;
 using VirtCluster.Planning;
 using VirtCluster.Resources;
 using VirtCluster.Resources.Libvirt;
@@ -39,6 +40,9 @@ public sealed class VirtClusterPackage : IProviderPackage, IDisposable
     public LibvirtConnections Connections { get; }
 
     public HostFactsSource Facts { get; }
+
+    /// <summary>The stack keys of each key folder used in this process.</summary>
+    private readonly ConcurrentDictionary<string, StackKeys> _keys = new(StringComparer.Ordinal);
 
     public ImageCache Images { get; } = new(ImageCache.DefaultRoot);
 
@@ -79,7 +83,11 @@ public sealed class VirtClusterPackage : IProviderPackage, IDisposable
         return providers;
     }
 
-    /// <summary>Where lab mode keeps its state and keys for <paramref name="spec"/>, and the cluster's names for /etc/hosts.</summary>
+    /// <summary>
+    /// Where lab mode keeps its state and keys for <paramref name="spec"/>, and the cluster's names for /etc/hosts.
+    /// The program (node boot lines) and the providers (SSH to the nodes) get the same <see cref="StackKeys"/>, so that
+    /// keys first made during a run are made once.
+    /// </summary>
     internal LabContext LabContext(ClusterSpec spec)
     {
         var layout = new ClusterLayout(spec);
@@ -88,7 +96,7 @@ public sealed class VirtClusterPackage : IProviderPackage, IDisposable
             k => layout.Address(k));
         return new LabContext(
             Path.Combine(spec.Backend, "lab", spec.Stack),
-            StackKeys.LoadOrCreate(Path.Combine(spec.Backend, "keys", spec.Stack), spec.Stack, spec.SshPrivateKey?.PlainText),
+            _keys.GetOrAdd(Path.Combine(spec.Backend, "keys", spec.Stack), folder => new StackKeys(folder, spec.Stack, spec.SshPrivateKey?.PlainText)),
             Images,
             peers);
     }

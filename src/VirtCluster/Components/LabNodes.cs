@@ -4,7 +4,7 @@ using VirtCluster.Config;
 using VirtCluster.Domains;
 using VirtCluster.Images;
 using VirtCluster.Lab;
-using VirtCluster.Network;
+using VirtCluster.LabHost;
 using VirtCluster.Resources;
 using VirtCluster.Sdk;
 
@@ -58,18 +58,22 @@ internal sealed class LabNodes
     public string SerialLogPath(string node) => Path.Combine(Environment.Paths.Consoles, node + "-console.log");
 
     /// <summary>Direct kernel boot from the image, with the node's identity (name, address, keys, peers) on the command line.</summary>
-    public Output<KernelBoot> Boot(string node, string address, ClusterLayout layout)
-    {
-        var identity = new NodeBootIdentity(
-            node,
-            IPAddress.Parse(address),
-            layout.Subnet.PrefixLength,
-            layout.Subnet.Gateway,
-            [_context.Keys.Admin.PublicKeyLine, _context.Keys.Cluster.PublicKeyLine],
-            _context.Peers);
-        var cmdline = KernelCommandLine.For(ImageSpec.KernelArgs, identity);
-        return Output.Tuple(Image.Kernel, Image.Initrd).Apply(files => new KernelBoot(files.Item1, files.Item2, cmdline));
-    }
+    /// <remarks>
+    /// The keys are read, or made on the first <c>up</c>, only once the image's kernel and initrd are known: a preview
+    /// of a new stack shows the boot as known after apply and leaves no key files behind.
+    /// </remarks>
+    public Output<KernelBoot> Boot(string node, string address, ClusterLayout layout) =>
+        Output.Tuple(Image.Kernel, Image.Initrd).Apply(files =>
+        {
+            var identity = new NodeBootIdentity(
+                node,
+                IPAddress.Parse(address),
+                layout.Subnet.PrefixLength,
+                layout.Subnet.Gateway,
+                [_context.Keys.Admin.PublicKeyLine, _context.Keys.Cluster.PublicKeyLine],
+                _context.Peers);
+            return new KernelBoot(files.Item1, files.Item2, KernelCommandLine.For(ImageSpec.KernelArgs, identity));
+        });
 
     /// <summary>After the nodes: the cluster key and every node's pinned host key in every node.</summary>
     public static ClusterAccess Finish(ClusterSpec spec, IReadOnlyList<MemberNode> nodes)

@@ -6,7 +6,7 @@ using VirtCluster.Domains;
 using VirtCluster.Hosts;
 using VirtCluster.Images;
 using VirtCluster.Lab;
-using VirtCluster.Network;
+using VirtCluster.LabHost;
 using VirtCluster.Planning;
 using VirtCluster.Resources;
 using VirtCluster.Sdk;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using VirtCluster.Engine.Config;
 
 namespace VirtCluster.Config;
@@ -43,7 +44,34 @@ public static class ClusterSpecLoader
 
     private static readonly string[] HcaKeys = ["vendor", "product"];
 
+    /// <summary>The spec of each loaded config, for as long as the config lives.</summary>
+    private static readonly ConditionalWeakTable<StackConfig, ClusterSpec> Parsed = new();
+
+    private static readonly Lock Gate = new();
+
+    /// <summary>
+    /// The spec of <paramref name="config"/>, parsed once per loaded config: the program (through
+    /// <see cref="ClusterSettings"/>) and the provider package both ask for it in one run, and must see one spec,
+    /// not two parses that could disagree (a key file read twice) and cost twice. The backend is the one setting
+    /// that may change after loading (<c>--backend</c>), so a spec read under another backend is parsed again.
+    /// </summary>
     public static ClusterSpec FromConfig(StackConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        lock (Gate)
+        {
+            if (Parsed.TryGetValue(config, out var known) && known.Backend == config.Backend)
+            {
+                return known;
+            }
+
+            var spec = Parse(config);
+            Parsed.AddOrUpdate(config, spec);
+            return spec;
+        }
+    }
+
+    private static ClusterSpec Parse(StackConfig config)
     {
         var (hosts, lab) = HostSpecReader.Read(config);
         return new ClusterSpec(

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using VirtCluster.Linux;
 
 namespace VirtCluster.Images;
 

@@ -1,3 +1,5 @@
+using VirtCluster.Linux;
+
 namespace VirtCluster.Images;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using VirtCluster.Linux;
 
 namespace VirtCluster.Images;
 

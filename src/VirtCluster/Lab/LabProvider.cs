@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using VirtCluster.Engine.Providers;
-using VirtCluster.Network;
+using VirtCluster.LabHost;
 using VirtCluster.Resources;
 using VirtCluster.Resources.Libvirt;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using VirtCluster.Engine.IO;
 
 namespace VirtCluster.Remote;
 
@@ -134,7 +135,7 @@ public sealed class KnownHosts
             }
         }
 
-        PrivateFile.Write(path, Encoding.UTF8.GetBytes(text.ToString()));
+        AtomicFile.Write(path, text.ToString());
     }
 
     private void AddLine(string line)

@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using VirtCluster.Engine.IO;
+using VirtCluster.Linux;
 
 namespace VirtCluster.Remote;
 
@@ -55,7 +56,7 @@ public sealed class SshKeyPair
     }
 
     /// <summary>Writes the private key to <paramref name="path"/> with mode 0600, as ssh and mpirun require.</summary>
-    public void WritePrivateKeyFile(string path) => PrivateFile.Write(path, System.Text.Encoding.UTF8.GetBytes(PrivateKey));
+    public void WritePrivateKeyFile(string path) => AtomicFile.Write(path, PrivateKey);
 
     /// <summary>
     /// A pair from a private key the user supplies (OpenSSH format, no passphrase): ssh-keygen derives the public
@@ -70,7 +71,7 @@ public sealed class SshKeyPair
         try
         {
             var keyFile = Path.Combine(directory.FullName, "key");
-            PrivateFile.Write(keyFile, System.Text.Encoding.UTF8.GetBytes(text));
+            AtomicFile.Write(keyFile, text);
             var fields = RunSshKeygen(["-y", "-P", "", "-f", keyFile]).Trim().Split(' ');
             return new SshKeyPair(text, $"{fields[0]} {fields[1]} {comment}");
         }
@@ -82,40 +83,16 @@ public sealed class SshKeyPair
 
     private static string RunSshKeygen(IReadOnlyList<string> arguments)
     {
-        var start = new ProcessStartInfo("ssh-keygen")
+        // Key generation happens while a program is built, which is synchronous; ssh-keygen takes milliseconds.
+        var result = HostCommand.RunAsync(["ssh-keygen", .. arguments], ProcessOptions.None, CancellationToken.None)
+            .GetAwaiter().GetResult();
+        if (result.StartError is not null)
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            RedirectStandardInput = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
+            throw new InvalidOperationException($"ssh-keygen was not found ({result.StartError}); install openssh-client.");
         }
 
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("ssh-keygen did not start.");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException("ssh-keygen was not found; install openssh-client.", e);
-        }
-
-        using (process)
-        {
-            process.StandardInput.Close();
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException(
-                    $"ssh-keygen failed with exit status {process.ExitCode}: {stderr.Result.Trim()}");
-            }
-
-            return stdout;
-        }
+        return result.ExitCode == 0
+            ? result.Stdout
+            : throw new InvalidOperationException($"ssh-keygen failed with exit status {result.ExitCode}: {result.Stderr.Trim()}");
     }
 }

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text;
-using Renci.SshNet;
 using Renci.SshNet.Common;
+using Renci.SshNet;
+using VirtCluster.Engine.IO;
 
 namespace VirtCluster.Remote;
 
@@ -163,7 +164,7 @@ public sealed class SshRunner : IAsyncDisposable
         string localPath, string remotePath, UnixFileMode? mode = null, CancellationToken cancellationToken = default)
     {
         await using var input = File.OpenRead(localPath);
-        var effectiveMode = mode ?? (OperatingSystem.IsWindows() ? PrivateFile.OwnerOnly : File.GetUnixFileMode(localPath));
+        var effectiveMode = mode ?? (OperatingSystem.IsWindows() ? AtomicFile.OwnerOnly : File.GetUnixFileMode(localPath));
         await UploadAsync(input, remotePath, effectiveMode, cancellationToken).ConfigureAwait(false);
     }
 

@@ -5,6 +5,7 @@ using VirtCluster.Engine.Deployment;
 using VirtCluster.Engine.Model;
 using VirtCluster.Engine.Providers;
 using VirtCluster.Engine.State;
+using VirtCluster.Engine.Testing;
 using VirtCluster.Engine.Tests.TestData;
 
 namespace VirtCluster.Engine.Tests.Deployment;

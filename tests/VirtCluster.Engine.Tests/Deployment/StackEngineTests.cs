@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using VirtCluster.Engine.Deployment;
 using VirtCluster.Engine.Model;
 using VirtCluster.Engine.Planning;
+using VirtCluster.Engine.Testing;
 using VirtCluster.Engine.Tests.TestData;
 
 namespace VirtCluster.Engine.Tests.Deployment;
@@ -57,7 +58,7 @@ public sealed class StackEngineTests
     {
         var stack = new TestStack();
         await stack.Engine().UpAsync(Defaults);
-        var store = (Engine.State.InMemoryStateStore)stack.Store;
+        var store = (InMemoryStateStore)stack.Store;
         var checkpoints = store.Checkpoints;
         var operations = stack.Cloud.Operations.Count;
 

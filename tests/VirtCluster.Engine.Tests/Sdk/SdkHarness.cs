@@ -1,5 +1,6 @@
 using VirtCluster.Engine.Cli;
 using VirtCluster.Engine.Providers;
+using VirtCluster.Engine.Testing;
 using VirtCluster.Engine.Tests.Cli;
 using VirtCluster.Sdk;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using VirtCluster.Engine.Testing;
 using VirtCluster.Testing;
 
 namespace VirtCluster.Engine.Tests.TestData;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using VirtCluster.Tests.Network;
+using VirtCluster.Tests.LabHost;
+using VirtCluster.Tests.Support;
 
 namespace VirtCluster.Tests.EndToEnd;
 

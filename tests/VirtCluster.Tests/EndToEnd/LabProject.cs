@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using VirtCluster.Network;
+using VirtCluster.LabHost;
 using VirtCluster.Testing;
 
 namespace VirtCluster.Tests.EndToEnd;

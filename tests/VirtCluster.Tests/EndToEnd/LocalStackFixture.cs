@@ -1,4 +1,4 @@
-using VirtCluster.Network;
+using VirtCluster.LabHost;
 using VirtCluster.Remote;
 
 namespace VirtCluster.Tests.EndToEnd;

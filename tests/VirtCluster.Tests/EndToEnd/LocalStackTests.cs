@@ -1,4 +1,4 @@
-using VirtCluster.Tests.Network;
+using VirtCluster.Tests.LabHost;
 
 namespace VirtCluster.Tests.EndToEnd;
 

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
 using System.Text.Json.Nodes;
-using VirtCluster.Network;
+using VirtCluster.LabHost;
 using VirtCluster.Testing;
-using VirtCluster.Tests.Network;
+using VirtCluster.Tests.LabHost;
+using VirtCluster.Tests.Support;
 
 namespace VirtCluster.Tests.EndToEnd;
 

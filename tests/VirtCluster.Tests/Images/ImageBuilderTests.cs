@@ -121,7 +121,7 @@ public sealed class ImageBuilderTests : IDisposable
     /// <summary>Processes whose command line names <paramref name="path"/>, as <c>pgrep -a -f</c> lists them (pid and command line).</summary>
     private static List<string> ProcessesMentioning(string path)
     {
-        var (exitCode, output) = VirtCluster.Tests.Network.ProgramRun.Run("pgrep", "-a", "-f", "--", path);
+        var (exitCode, output) = VirtCluster.Tests.Support.ProgramRun.Run("pgrep", "-a", "-f", "--", path);
         Assert.True(exitCode is 0 or 1, $"pgrep failed ({exitCode}): {output}"); // 1 is pgrep's "none found"
         return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries)];
     }

@@ -32,7 +32,7 @@ internal static class ExternalPrograms
         new("mkfs.ext4", "e2fsprogs", "image build: the disk (ImageBuilder)"),
         new("qemu-img", "qemu-utils", "image build: raw to qcow2 (ImageBuilder)"),
         new("systemctl", "systemd", "image build: enable and mask units with --root (RootfsCustomizer)"),
-        new("ip", "iproute2", "network namespaces (NetworkNamespace, LabEnvironment); tests (TestNetworkNamespace, SshdServer)"),
+        new("ip", "iproute2", "network namespaces (Linux/NetworkNamespace, LabHost/LabEnvironment); tests (TestNetworkNamespace, SshdServer)"),
         new("mount", "mount", "bind mounts of the lab's daemon; tests' small tmpfs (SmallFileSystem)"),
         new("umount", "mount", "tests: SmallFileSystem"),
         new("mpirun", "openmpi-bin", "benchmark runs on this machine as bare metal (MpiLaunch, LocalTarget)"),
@@ -72,6 +72,7 @@ internal static class ExternalPrograms
         new("dpkg", "dpkg", "these tests (dpkg -S)"),
         new("apt-get", "apt", "scripts/setup"),
         new("apt-cache", "apt", "these tests (apt-cache depends)"),
+        new("git", "git", "tests: ReadmeMainJobTests copies the checkout's files as git lists them"),
     ];
 
     /// <summary>

@@ -54,7 +54,7 @@ public sealed class TestCountTests : IDisposable
             The active test run was aborted. Reason: Test host process crashed : Process terminated.
             boom
                at System.Environment.FailFast(System.String)
-               at VirtCluster.Tests.Network.LabEnvironmentTests.Crashes()
+               at VirtCluster.Tests.LabHost.LabEnvironmentTests.Crashes()
 
             Test Run Aborted.
             """;
@@ -205,6 +205,21 @@ public sealed class TestCountTests : IDisposable
             [@"tests\VirtCluster.Engine.Tests\VirtCluster.Engine.Tests.csproj", @"tests\VirtCluster.Libvirt.Tests\VirtCluster.Libvirt.Tests.csproj", @"tests\VirtCluster.Tests\VirtCluster.Tests.csproj"],
             projects);
         Assert.All(projects, project => Assert.Contains($"\"{project}\"", solution));
+    }
+
+    [Fact]
+    public void TheCountedProjectsAreTestProjectsAndTestSupportLibrariesAreNotAmongThem()
+    {
+        var counted = Directory.GetDirectories(Path.Combine(TestPaths.RepoRoot, "tests"))
+            .SelectMany(folder => Directory.GetFiles(folder, "*.csproj"))
+            .ToList();
+        var support = Path.Combine(TestPaths.RepoRoot, "tests", "Support", "VirtCluster.Engine.Testing", "VirtCluster.Engine.Testing.csproj");
+
+        Assert.Equal(3, counted.Count);
+        Assert.All(counted, project => Assert.Contains("\"Microsoft.NET.Test.Sdk\"", File.ReadAllText(project)));
+        Assert.True(File.Exists(support), "the engine's test doubles are a library under tests/Support");
+        Assert.DoesNotContain("Microsoft.NET.Test.Sdk", File.ReadAllText(support));
+        Assert.DoesNotContain(support, counted);
     }
 
     private static string NoMatch(string filter, params string[] projects) =>

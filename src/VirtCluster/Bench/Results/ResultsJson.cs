@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using VirtCluster.Bench.Model;
+using VirtCluster.Engine.IO;
 
 namespace VirtCluster.Bench.Results;
 
@@ -14,21 +15,9 @@ public static class ResultsJson
 
     public static string Serialize(ResultsFile results) => JsonSerializer.Serialize(results, Options);
 
-    /// <summary>Writes to a temporary file first so that a crash never leaves a half-written results file.</summary>
-    public static void Write(ResultsFile results, string path)
-    {
-        var temporary = path + ".tmp";
-        try
-        {
-            File.WriteAllText(temporary, Serialize(results) + "\n");
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
-    }
+    /// <summary>Written atomically so that a crash never leaves a half-written results file; readable, to be shared.</summary>
+    public static void Write(ResultsFile results, string path) =>
+        AtomicFile.Write(path, Serialize(results) + "\n", AtomicFile.Readable);
 
     /// <exception cref="InvalidDataException">The file is not a results file this version can read.</exception>
     public static ResultsFile Read(string path)

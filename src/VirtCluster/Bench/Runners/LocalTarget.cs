@@ -1,7 +1,6 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using VirtCluster.Bench.Model;
 using VirtCluster.Bench.Results;
+using VirtCluster.Linux;
 using VirtCluster.Remote;
 
 namespace VirtCluster.Bench.Runners;
@@ -13,9 +12,6 @@ namespace VirtCluster.Bench.Runners;
 /// </summary>
 public sealed class LocalTarget : IBenchTarget
 {
-    /// <summary>How long to wait for the output pipes after a kill, in case a descendant escaped the tree and holds them.</summary>
-    private static readonly TimeSpan PipeDrainLimit = TimeSpan.FromSeconds(5);
-
     /// <param name="name">Environment name in results, e.g. <c>bmm</c>.</param>
     /// <param name="btl">Byte transfer layers; shared memory by default, since every rank is on this machine.</param>
     /// <param name="declared">Facts the caller knows (config hash, ...); its name and kind are replaced by the arguments.</param>
@@ -44,62 +40,23 @@ public sealed class LocalTarget : IBenchTarget
     {
         ArgumentNullException.ThrowIfNull(argv);
         var command = ShellQuote.Join(argv);
-        var start = new ProcessStartInfo(argv[0])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? "",
-        };
-        foreach (var argument in argv.Skip(1))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var clock = Stopwatch.StartNew();
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException($"{argv[0]} did not start");
-        }
-        catch (Win32Exception e)
+        var options = new ProcessOptions { WorkingDirectory = workingDirectory, Timeout = timeout };
+        var result = await HostCommand.RunAsync(argv, options, cancellationToken).ConfigureAwait(false);
+        if (result.StartError is { } error)
         {
             // What a shell reports for a program it cannot run, so callers judge both targets alike.
-            return new CommandResult(127, null, "", $"{argv[0]}: cannot run: {e.Message}\n", clock.Elapsed, false)
+            return new CommandResult(127, null, "", $"{argv[0]}: cannot run: {error}\n", result.Elapsed, false)
             {
                 Host = Nodes[0],
                 Command = command,
             };
         }
 
-        using (process)
+        return new CommandResult(result.ExitCode, result.TimedOut ? "KILL" : null, result.Stdout, result.Stderr, result.Elapsed, result.TimedOut)
         {
-            var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-            var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
-            using var timer = new CancellationTokenSource(timeout);
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
-            var killed = false;
-            try
-            {
-                await process.WaitForExitAsync(stop.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-                killed = true;
-            }
-
-            var elapsed = clock.Elapsed;
-            var output = await Drain(stdout, killed).ConfigureAwait(false);
-            var errors = await Drain(stderr, killed).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-            return new CommandResult(killed ? null : process.ExitCode, killed ? "KILL" : null, output, errors, elapsed, killed)
-            {
-                Host = Nodes[0],
-                Command = command,
-            };
-        }
+            Host = Nodes[0],
+            Command = command,
+        };
     }
 
     public async Task UploadAsync(string path, byte[] content, UnixFileMode mode, CancellationToken cancellationToken)
@@ -128,21 +85,4 @@ public sealed class LocalTarget : IBenchTarget
 
     public async Task<byte[]?> DownloadAsync(string path, CancellationToken cancellationToken) =>
         File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false) : null;
-
-    private static async Task<string> Drain(Task<string> reading, bool killed)
-    {
-        if (!killed)
-        {
-            return await reading.ConfigureAwait(false);
-        }
-
-        try
-        {
-            return await reading.WaitAsync(PipeDrainLimit).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            return "";
-        }
-    }
 }
