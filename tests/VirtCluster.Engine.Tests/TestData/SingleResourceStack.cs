@@ -3,6 +3,7 @@ using VirtCluster.Engine.Deployment;
 using VirtCluster.Engine.Model;
 using VirtCluster.Engine.Providers;
 using VirtCluster.Engine.State;
+using VirtCluster.Engine.Testing;
 
 namespace VirtCluster.Engine.Tests.TestData;
 
