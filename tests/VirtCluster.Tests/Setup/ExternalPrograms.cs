@@ -72,7 +72,6 @@ internal static class ExternalPrograms
         new("dpkg", "dpkg", "these tests (dpkg -S)"),
         new("apt-get", "apt", "scripts/setup"),
         new("apt-cache", "apt", "these tests (apt-cache depends)"),
-        new("git", "git", "tests: ReadmeMainJobTests copies the checkout's files as git lists them"),
     ];
 
     /// <summary>
