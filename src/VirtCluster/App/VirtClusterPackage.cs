@@ -65,19 +65,19 @@ public sealed class VirtClusterPackage : IProviderPackage, IDisposable
 
         List<IResourceProvider> providers =
         [
-            new HostProvider(spec, Facts),
-            new DaemonFailures(new PoolProvider(Connections)),
-            new DaemonFailures(new VolumeProvider(ResourceTypes.BaseImage, Connections)),
-            new DaemonFailures(new VolumeProvider(ResourceTypes.Overlay, Connections)),
-            new DaemonFailures(new NetworkProvider(Connections)),
-            new DaemonFailures(new NodeProvider(Connections, readiness)),
-            new LabProvider(Connections),
-            new ImageProvider(Images),
+            TypedProvider.Of(new HostProvider(spec, Facts), ProviderJson.Default),
+            new DaemonFailures(TypedProvider.Of(new PoolProvider(Connections), ProviderJson.Default)),
+            new DaemonFailures(TypedProvider.Of(new VolumeProvider(ResourceTypes.BaseImage, Connections), ProviderJson.Default)),
+            new DaemonFailures(TypedProvider.Of(new VolumeProvider(ResourceTypes.Overlay, Connections), ProviderJson.Default)),
+            new DaemonFailures(TypedProvider.Of(new NetworkProvider(Connections), ProviderJson.Default)),
+            new DaemonFailures(TypedProvider.Of(new NodeProvider(Connections, readiness), ProviderJson.Default)),
+            TypedProvider.Of(new LabProvider(Connections), ProviderJson.Default),
+            TypedProvider.Of(new ImageProvider(Images), ProviderJson.Default),
         ];
         if (lab is not null)
         {
-            providers.Add(new ClusterAccessProvider(lab.Keys));
-            providers.Add(new BenchmarkStageProvider(lab.Keys, Connections));
+            providers.Add(TypedProvider.Of(new ClusterAccessProvider(lab.Keys), ProviderJson.Default));
+            providers.Add(TypedProvider.Of(new BenchmarkStageProvider(lab.Keys, Connections), ProviderJson.Default));
         }
 
         return providers;

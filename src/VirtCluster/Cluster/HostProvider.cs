@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using VirtCluster.Config;
 using VirtCluster.Engine.Providers;
 using VirtCluster.Resources;
@@ -9,25 +8,21 @@ namespace VirtCluster.Cluster;
 /// A host as the stack depends on it. Creating it changes nothing on the host: it records the facts the plan
 /// was made from. Reading it re-reads the facts, so refresh reports drift such as a firmware or device change.
 /// </summary>
-public sealed class HostProvider(ClusterSpec spec, HostFactsSource facts) : IResourceProvider
+public sealed class HostProvider(ClusterSpec spec, HostFactsSource facts) : IResourceProvider<HostSummary, HostSummary>
 {
     public string Type => ResourceTypes.Host;
 
-    public IReadOnlyList<CheckFailure> Check(JsonObject inputs) =>
-        inputs["name"] is null ? [new CheckFailure("name", "required")] : [];
+    public DiffKind ChangeKind(string property) => property == "name" ? DiffKind.Replace : DiffKind.Update;
 
-    public DiffResult Diff(ResourceSnapshot old, JsonObject newInputs) =>
-        InputDiff.Compare(old.Inputs, newInputs, p => p == "name" ? DiffKind.Replace : DiffKind.Update);
-
-    public Task<ProviderResult> CreateAsync(ResourceRequest request, CancellationToken cancellationToken) =>
+    public Task<ProviderResult<HostSummary>> CreateAsync(ProviderRequest<HostSummary, HostSummary> request, CancellationToken cancellationToken) =>
         Task.FromResult(Recorded(request.Inputs));
 
-    public Task<ProviderResult> UpdateAsync(ResourceRequest request, CancellationToken cancellationToken) =>
+    public Task<ProviderResult<HostSummary>> UpdateAsync(ProviderRequest<HostSummary, HostSummary> request, CancellationToken cancellationToken) =>
         Task.FromResult(Recorded(request.Inputs));
 
-    public async Task<ProviderResult?> ReadAsync(ResourceRequest request, CancellationToken cancellationToken)
+    public async Task<ProviderResult<HostSummary>?> ReadAsync(ProviderRequest<HostSummary, HostSummary> request, CancellationToken cancellationToken)
     {
-        var name = request.Inputs["name"]!.GetValue<string>();
+        var name = request.Inputs.Name;
         var host = spec.Hosts.FirstOrDefault(h => h.Name == name);
         if (host is null)
         {
@@ -35,11 +30,10 @@ public sealed class HostProvider(ClusterSpec spec, HostFactsSource facts) : IRes
         }
 
         var now = await facts.ReadAsync(spec, host, cancellationToken);
-        return new ProviderResult(name, HostSummary.Of(now, host.Uri));
+        return new ProviderResult<HostSummary>(name, HostSummary.Of(now, host.Uri));
     }
 
-    public Task DeleteAsync(ResourceRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task DeleteAsync(ProviderRequest<HostSummary, HostSummary> request, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private static ProviderResult Recorded(JsonObject inputs) =>
-        new(inputs["name"]!.GetValue<string>(), (JsonObject)inputs.DeepClone());
+    private static ProviderResult<HostSummary> Recorded(HostSummary inputs) => new(inputs.Name, inputs);
 }

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using VirtCluster.Bench.Model;
 using VirtCluster.Bench.Results;
 using VirtCluster.Bench.Runners;
 using VirtCluster.Bench.Stage;
@@ -13,72 +11,60 @@ namespace VirtCluster.Lab;
 /// <summary>
 /// The benchmark stage: runs the suite with mpirun launched on the first node (over SSH from inside the lab's
 /// namespace) and the same suite on the bare-metal hosts, and records the results as its outputs. Any change of
-/// the cluster, the suite or the <c>trigger</c> (set by <c>bench</c>) runs it again; deleting it keeps the results
-/// files. Inputs: <c>suite</c>, <c>suiteDigest</c>, <c>benchmarks</c>, <c>resultsDirectory</c>, <c>namespace</c>,
-/// <c>nodes</c> (name, address, host key), <c>bareMetal</c>, <c>fingerprint</c>, <c>trigger</c>. The stage's
-/// lines (each run's start, heartbeat and end) go to the status channel: the stage runs for minutes, and a
-/// console without <c>-v</c> must still show which run is going and for how long.
+/// the cluster or the suite runs it again (and <c>up --replace</c> on it, which <c>bench</c> does); deleting it keeps
+/// the results files. The stage's lines (each run's start, heartbeat and end) go to the status channel: the stage
+/// runs for minutes, and a console without <c>-v</c> must still show which run is going and for how long.
 /// </summary>
-public sealed class BenchmarkStageProvider(StackKeys keys, LibvirtConnections connections) : IResourceProvider
+public sealed class BenchmarkStageProvider(StackKeys keys, LibvirtConnections connections) : IResourceProvider<BenchmarkStageInputs, BenchmarkStageOutputs>
 {
     public string Type => ResourceTypes.BenchmarkStage;
 
-    public IReadOnlyList<CheckFailure> Check(JsonObject inputs)
-    {
-        var failures = Inputs.RequireStrings(inputs, "uri", "suite", "resultsDirectory", "namespace").ToList();
-        foreach (var host in inputs["bareMetal"]?.AsArray() ?? [])
-        {
-            if (host?.GetValue<string>() is not "localhost")
-            {
-                failures.Add(new CheckFailure("bareMetal", $"'{host}': only this machine (localhost) can run the bare-metal side"));
-            }
-        }
+    public IReadOnlyList<CheckFailure> Check(BenchmarkStageInputs inputs) =>
+        [.. (inputs.BareMetal ?? []).Where(host => host is not "localhost")
+            .Select(host => new CheckFailure("bareMetal", $"'{host}': only this machine (localhost) can run the bare-metal side"))];
 
-        return failures;
-    }
+    public DiffKind ChangeKind(string property) => DiffKind.Update;
 
-    public DiffResult Diff(ResourceSnapshot old, JsonObject newInputs) =>
-        InputDiff.Compare(old.Inputs, newInputs, _ => DiffKind.Update);
+    public Task<ProviderResult<BenchmarkStageOutputs>> CreateAsync(ProviderRequest<BenchmarkStageInputs, BenchmarkStageOutputs> request, CancellationToken cancellationToken) =>
+        RunAsync(request, cancellationToken);
 
-    public Task<ProviderResult> CreateAsync(ResourceRequest request, CancellationToken cancellationToken) => RunAsync(request, cancellationToken);
-
-    public Task<ProviderResult> UpdateAsync(ResourceRequest request, CancellationToken cancellationToken) => RunAsync(request, cancellationToken);
+    public Task<ProviderResult<BenchmarkStageOutputs>> UpdateAsync(ProviderRequest<BenchmarkStageInputs, BenchmarkStageOutputs> request, CancellationToken cancellationToken) =>
+        RunAsync(request, cancellationToken);
 
     /// <summary>Results are files: the stage exists as long as its results file does.</summary>
-    public Task<ProviderResult?> ReadAsync(ResourceRequest request, CancellationToken cancellationToken) =>
+    public Task<ProviderResult<BenchmarkStageOutputs>?> ReadAsync(ProviderRequest<BenchmarkStageInputs, BenchmarkStageOutputs> request, CancellationToken cancellationToken) =>
         Task.FromResult(
-            request.OldOutputs?["resultsFile"]?.GetValue<string>() is { } file && File.Exists(file)
-                ? new ProviderResult(request.Id ?? "bench", (JsonObject)request.OldOutputs.DeepClone())
+            request.OldOutputs is { } recorded && File.Exists(recorded.ResultsFile)
+                ? new ProviderResult<BenchmarkStageOutputs>(request.Id ?? "bench", recorded)
                 : null);
 
-    public Task DeleteAsync(ResourceRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task DeleteAsync(ProviderRequest<BenchmarkStageInputs, BenchmarkStageOutputs> request, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task<ProviderResult> RunAsync(ResourceRequest request, CancellationToken cancellationToken)
+    private async Task<ProviderResult<BenchmarkStageOutputs>> RunAsync(ProviderRequest<BenchmarkStageInputs, BenchmarkStageOutputs> request, CancellationToken cancellationToken)
     {
         var inputs = request.Inputs;
-        var nodes = inputs["nodes"]!.AsArray()
-            .Select(n => new LabNode(n!["name"]!.GetValue<string>(), n["address"]!.GetValue<string>(), n["hostKey"]!.GetValue<string>()))
-            .ToList();
-        var libvirt = connections.Get(Inputs.String(inputs, "uri"));
-        var declared = inputs["fingerprint"]!.Deserialize<EnvironmentFingerprint>(ResultsJson.Options)! with
+        var nodes = inputs.Nodes ?? [];
+        var first = nodes.Count > 0 ? nodes[0] : throw new InvalidOperationException("the benchmark stage has no node to run on (input 'nodes' is empty)");
+        var libvirt = connections.Get(inputs.Uri);
+
+        // The fingerprint is the results file's own record, in that file's JSON form.
+        var declared = (inputs.Fingerprint?.Deserialize<EnvironmentFingerprint>(ResultsJson.Options)
+            ?? throw new InvalidOperationException("the benchmark stage has no environment fingerprint (input 'fingerprint')")) with
         {
             LibvirtVersion = libvirt.LibVersion().ToString(),
             QemuVersion = libvirt.HypervisorVersion().ToString(),
         };
-        var first = nodes[0];
         await using var shell = await NodeShell.ConnectAsync(
-            Inputs.String(inputs, "namespace"), first.Name, first.Address, first.HostKey, keys.Admin,
-            TimeSpan.FromSeconds(60), request.Progress, cancellationToken);
+            inputs.Namespace, first.Name, first.Address, first.HostKey, keys.Admin, TimeSpan.FromSeconds(60), request.Progress, cancellationToken);
         var cluster = new SshTarget(shell.Ssh, declared, [.. nodes.Select(n => n.Name)]);
-        var bareMetal = (inputs["bareMetal"]?.AsArray() ?? []).Select(_ => (IBenchTarget)new LocalTarget("bmm")).ToList();
-        var benchmarks = inputs["benchmarks"]?.AsArray().Select(b => b!.GetValue<string>()).ToList();
+        var bareMetal = (inputs.BareMetal ?? []).Select(_ => (IBenchTarget)new LocalTarget("bmm")).ToList();
         var outputs = await BenchmarkStage.RunAsync(
-            new BenchmarkStageRequest(Inputs.String(inputs, "suite"), Inputs.String(inputs, "resultsDirectory"), cluster, bareMetal)
+            new BenchmarkStageRequest(inputs.Suite, inputs.ResultsDirectory, cluster, bareMetal)
             {
-                Benchmarks = benchmarks is { Count: > 0 } ? benchmarks : null,
+                Benchmarks = inputs.Benchmarks is { Count: > 0 } benchmarks ? benchmarks : null,
             },
             request.Status,
             cancellationToken);
-        return new ProviderResult(outputs["runId"]?.GetValue<string>() ?? "bench", outputs);
+        return new ProviderResult<BenchmarkStageOutputs>(outputs.RunId, outputs);
     }
 }

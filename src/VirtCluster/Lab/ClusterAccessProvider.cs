@@ -1,16 +1,13 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using VirtCluster.Engine.Providers;
-using VirtCluster.Resources.Libvirt;
 
 namespace VirtCluster.Lab;
 
 /// <summary>
 /// Node-to-node SSH for mpirun: installs the stack's cluster key in every node and the pinned host keys of all
-/// nodes in <c>/etc/ssh/ssh_known_hosts</c> (guests refuse unknown keys). Inputs: <c>namespace</c>, <c>nodes</c>
-/// (name, address and the host key each node printed at boot).
+/// nodes in <c>/etc/ssh/ssh_known_hosts</c> (guests refuse unknown keys). Any change installs them again.
 /// </summary>
-public sealed class ClusterAccessProvider(StackKeys keys) : IResourceProvider
+public sealed class ClusterAccessProvider(StackKeys keys) : IResourceProvider<ClusterAccessInputs, ClusterAccessOutputs>
 {
     public const string TypeName = "virtcluster:lab:ClusterAccess";
     private const string KnownHostsPath = "/etc/ssh/ssh_known_hosts";
@@ -18,15 +15,11 @@ public sealed class ClusterAccessProvider(StackKeys keys) : IResourceProvider
 
     public string Type => TypeName;
 
-    public IReadOnlyList<CheckFailure> Check(JsonObject inputs) =>
-        inputs["nodes"] is JsonArray ? Inputs.RequireStrings(inputs, "namespace") : [new CheckFailure("nodes", "required (a list)")];
+    public DiffKind ChangeKind(string property) => DiffKind.Update;
 
-    public DiffResult Diff(ResourceSnapshot old, JsonObject newInputs) =>
-        InputDiff.Compare(old.Inputs, newInputs, _ => DiffKind.Update);
-
-    public async Task<ProviderResult> CreateAsync(ResourceRequest request, CancellationToken cancellationToken)
+    public async Task<ProviderResult<ClusterAccessOutputs>> CreateAsync(ProviderRequest<ClusterAccessInputs, ClusterAccessOutputs> request, CancellationToken cancellationToken)
     {
-        var nodes = Nodes(request.Inputs);
+        var nodes = request.Inputs.Nodes;
         var knownHosts = string.Concat(nodes.Select(n => $"{n.Name},{n.Address} {n.HostKey}\n"));
         foreach (var node in nodes)
         {
@@ -40,10 +33,9 @@ public sealed class ClusterAccessProvider(StackKeys keys) : IResourceProvider
         return Result(nodes);
     }
 
-    public async Task<ProviderResult?> ReadAsync(ResourceRequest request, CancellationToken cancellationToken)
+    public async Task<ProviderResult<ClusterAccessOutputs>?> ReadAsync(ProviderRequest<ClusterAccessInputs, ClusterAccessOutputs> request, CancellationToken cancellationToken)
     {
-        var nodes = Nodes(request.Inputs);
-        foreach (var node in nodes)
+        foreach (var node in request.Inputs.Nodes)
         {
             await using var shell = await Connect(request.Inputs, node, cancellationToken);
             var check = await shell.Ssh.RunAsync(["test", "-s", KnownHostsPath], TimeSpan.FromSeconds(30), cancellationToken);
@@ -53,31 +45,21 @@ public sealed class ClusterAccessProvider(StackKeys keys) : IResourceProvider
             }
         }
 
-        return Result(nodes);
+        return Result(request.Inputs.Nodes);
     }
 
-    public Task<ProviderResult> UpdateAsync(ResourceRequest request, CancellationToken cancellationToken) =>
+    public Task<ProviderResult<ClusterAccessOutputs>> UpdateAsync(ProviderRequest<ClusterAccessInputs, ClusterAccessOutputs> request, CancellationToken cancellationToken) =>
         CreateAsync(request, cancellationToken);
 
     /// <summary>Nothing to undo: the keys go with the nodes' overlays.</summary>
-    public Task DeleteAsync(ResourceRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task DeleteAsync(ProviderRequest<ClusterAccessInputs, ClusterAccessOutputs> request, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task<NodeShell> Connect(JsonObject inputs, LabNode node, CancellationToken cancellationToken) =>
-        await NodeShell.ConnectAsync(
-            Inputs.String(inputs, "namespace"), node.Name, node.Address, node.HostKey, keys.Admin, ConnectWithin, null, cancellationToken);
+    private async Task<NodeShell> Connect(ClusterAccessInputs inputs, LabNode node, CancellationToken cancellationToken) =>
+        await NodeShell.ConnectAsync(inputs.Namespace, node.Name, node.Address, node.HostKey, keys.Admin, ConnectWithin, null, cancellationToken);
 
     private static Task Upload(NodeShell shell, string path, string content, UnixFileMode mode, CancellationToken cancellationToken) =>
         shell.Ssh.UploadAsync(new MemoryStream(Encoding.UTF8.GetBytes(content)), path, mode, cancellationToken);
 
-    private static List<LabNode> Nodes(JsonObject inputs) =>
-    [
-        .. inputs["nodes"]!.AsArray().Select(n => new LabNode(
-            n!["name"]!.GetValue<string>(), n["address"]!.GetValue<string>(), n["hostKey"]!.GetValue<string>())),
-    ];
-
-    private static ProviderResult Result(IReadOnlyList<LabNode> nodes) =>
-        new("cluster-access", new JsonObject { ["nodes"] = new JsonArray([.. nodes.Select(n => (JsonNode)JsonValue.Create(n.Name)!)]) });
+    private static ProviderResult<ClusterAccessOutputs> Result(IReadOnlyList<LabNode> nodes) =>
+        new("cluster-access", new ClusterAccessOutputs([.. nodes.Select(n => n.Name)]));
 }
-
-/// <summary>A lab node as the access step sees it.</summary>
-public sealed record LabNode(string Name, string Address, string HostKey);

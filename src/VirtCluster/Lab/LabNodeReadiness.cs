@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using VirtCluster.Images;
 using VirtCluster.Resources.Libvirt;
 
@@ -10,13 +9,13 @@ namespace VirtCluster.Lab;
 /// </summary>
 public sealed class LabNodeReadiness(string labNamespace, StackKeys keys, TimeSpan bootTimeout) : INodeReadiness
 {
-    public IReadOnlyCollection<string> OutputNames { get; } = ["hostKey"];
-
-    public async Task<JsonObject> WaitUntilReadyAsync(JsonObject nodeInputs, IProgress<string>? progress, CancellationToken cancellationToken)
+    public async Task<NodeReadiness> WaitUntilReadyAsync(NodeInputs nodeInputs, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var node = Inputs.String(nodeInputs, "name");
-        var address = nodeInputs["addresses"]![0]!.GetValue<string>();
-        var consoleLog = Inputs.String(nodeInputs, "serialLog");
+        var node = nodeInputs.Name;
+        var address = nodeInputs.Addresses?.FirstOrDefault()
+            ?? throw new InvalidOperationException($"{node}: no address to reach it at (input 'addresses' is empty)");
+        var consoleLog = nodeInputs.SerialLog
+            ?? throw new InvalidOperationException($"{node}: no console log to read its host key from (input 'serialLog' is missing)");
         var started = DateTime.UtcNow;
 
         progress?.Report("booting: waiting for the host key on the console");
@@ -30,7 +29,7 @@ public sealed class LabNodeReadiness(string labNamespace, StackKeys keys, TimeSp
             throw new InvalidOperationException($"{node}: answered at {address} as '{hostname.Stdout.Trim()}'");
         }
 
-        return new JsonObject { ["hostKey"] = hostKey };
+        return new NodeReadiness(hostKey);
     }
 
     private static async Task<string> WaitForHostKeyAsync(string node, string consoleLog, TimeSpan timeout, CancellationToken cancellationToken)

@@ -85,7 +85,7 @@ public sealed class StackEngineTests
         Assert.Equal("image", Assert.Single(image.Diffs).Path);
         Assert.Equal(StepKind.Replace, plan.Steps.Single(s => s.Urn.Name == "ovl-h0").Kind);
         Assert.Equal(StepKind.UpdateRestart, node.Kind);
-        Assert.Contains(node.Diffs, d => d.Path == "vcpus" && d.Kind == Providers.DiffKind.UpdateRestart && d.New!.GetValue<int>() == 16);
+        Assert.Contains(node.Diffs, d => d.Path == "vcpus" && d.Kind == Engine.Providers.DiffKind.UpdateRestart && d.New!.GetValue<int>() == 16);
         Assert.Contains(node.Diffs, d => d.Path == "disk" && UnknownValue.IsUnknown(d.New));
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using VirtCluster.Bench.Runners;
 using VirtCluster.Bench.Suites;
 
@@ -14,7 +13,7 @@ public static class BenchmarkStage
 {
     /// <exception cref="Engine.Config.ConfigException">The suite file is missing or invalid.</exception>
     /// <exception cref="ArgumentException">No target, duplicate environment names, or an unknown benchmark name.</exception>
-    public static async Task<JsonObject> RunAsync(BenchmarkStageRequest request, IProgress<string>? progress, CancellationToken ct)
+    public static async Task<BenchmarkStageOutputs> RunAsync(BenchmarkStageRequest request, IProgress<string>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var suite = SuiteLoader.Load(request.SuitePath);

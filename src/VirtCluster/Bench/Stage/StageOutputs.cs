@@ -20,7 +20,7 @@ public static class StageOutputs
     /// <param name="resultsFilePath">Absolute path of the written results file.</param>
     /// <param name="baseline">The bare-metal environment ratios divide by; null when there is none.</param>
     /// <param name="cluster">The virtual cluster's environment name; null when it was not measured.</param>
-    public static JsonObject Build(ResultsFile results, SuiteDefinition suite, string resultsFilePath, string? baseline, string? cluster)
+    public static BenchmarkStageOutputs Build(ResultsFile results, SuiteDefinition suite, string resultsFilePath, string? baseline, string? cluster)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(suite);
@@ -48,20 +48,18 @@ public static class StageOutputs
             environments[environment.Name] = entry;
         }
 
-        return new JsonObject
-        {
-            ["runId"] = results.RunId,
-            ["suite"] = results.Suite,
-            ["resultsFile"] = resultsFilePath,
-            ["rawOutputs"] = Path.GetDirectoryName(resultsFilePath),
-            ["baseline"] = baseline,
-            ["cluster"] = cluster,
-            ["runs"] = new JsonObject { ["total"] = results.Runs.Count, ["ok"] = results.Runs.Count - failed.Count, ["failed"] = failed.Count },
-            ["failures"] = new JsonArray(failed.Select(r => (JsonNode)new JsonObject { ["id"] = r.Id, ["reason"] = r.Reason }).ToArray()),
-            ["environments"] = environments,
-            ["ratios"] = Ratios(communication, baseline),
-            ["tables"] = Tables(okRuns, suite, baseline),
-        };
+        return new BenchmarkStageOutputs(
+            results.RunId,
+            results.Suite,
+            resultsFilePath,
+            Path.GetDirectoryName(resultsFilePath),
+            baseline,
+            cluster,
+            new StageRuns(results.Runs.Count, results.Runs.Count - failed.Count, failed.Count),
+            [.. failed.Select(r => new StageFailure(r.Id, r.Reason))],
+            environments,
+            Ratios(communication, baseline),
+            Tables(okRuns, suite, baseline));
     }
 
     /// <summary>Each environment's latency and bandwidth divided by the baseline's, per source both measured.</summary>

@@ -1,15 +1,14 @@
-using System.Text.Json.Nodes;
-
 namespace VirtCluster.Resources.Libvirt;
 
 /// <summary>
 /// What "the node is up" means beyond libvirt saying the domain runs: for real guests, answering over SSH with a
-/// pinned host key. Returns outputs to record (e.g. the host key), which must be the same when read again.
+/// pinned host key. What it returns is recorded in the node's outputs, and must be the same when read again.
 /// </summary>
 public interface INodeReadiness
 {
-    /// <summary>The outputs <see cref="WaitUntilReadyAsync"/> returns; a node recorded without them was never seen ready.</summary>
-    IReadOnlyCollection<string> OutputNames { get; }
-
-    Task<JsonObject> WaitUntilReadyAsync(JsonObject nodeInputs, IProgress<string>? progress, CancellationToken cancellationToken);
+    Task<NodeReadiness> WaitUntilReadyAsync(NodeInputs node, IProgress<string>? progress, CancellationToken cancellationToken);
 }
+
+/// <summary>What a node showed once ready; a node recorded without it was never seen ready.</summary>
+/// <param name="HostKey">The SSH host key the guest printed at boot, pinned from then on.</param>
+public sealed record NodeReadiness(string HostKey);

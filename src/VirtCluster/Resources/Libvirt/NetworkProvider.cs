@@ -1,73 +1,45 @@
-using System.Text.Json.Nodes;
 using VirtCluster.Engine.Providers;
+using VirtCluster.Libvirt;
 
 namespace VirtCluster.Resources.Libvirt;
 
 /// <summary>
-/// A persistent libvirt network, defined from XML and started. Inputs: <c>uri</c>, <c>name</c>, <c>xml</c>.
-/// Any change replaces it: libvirt cannot change a running network's addressing in place.
+/// A persistent libvirt network, defined from XML and started. Any change replaces it: libvirt cannot change a
+/// running network's addressing in place.
 /// </summary>
-public sealed class NetworkProvider(LibvirtConnections connections) : IResourceProvider
+public sealed class NetworkProvider(LibvirtConnections connections) : IResourceProvider<LibvirtObjectInputs, ActiveObjectOutputs>
 {
+    private static readonly LibvirtObjectLifecycle<LibvirtNetwork> Lifecycle = new(
+        (conn, name) => conn.TryLookupNetwork(name),
+        (conn, xml) => conn.DefineNetwork(xml),
+        network => network.IsActive(),
+        network => network.Create(),
+        network => network.Destroy(),
+        network => network.Undefine());
+
     public string Type => ResourceTypes.Network;
 
-    public IReadOnlyList<CheckFailure> Check(JsonObject inputs) => Inputs.RequireStrings(inputs, "uri", "name", "xml");
+    public DiffKind ChangeKind(string property) => DiffKind.Replace;
 
-    public DiffResult Diff(ResourceSnapshot old, JsonObject newInputs) =>
-        Inputs.StartIfInactive(old, InputDiff.Compare(old.Inputs, newInputs, _ => DiffKind.Replace));
+    public DiffResult Diff(DiffRequest<LibvirtObjectInputs, ActiveObjectOutputs> request) => Inputs.StartIfInactive(request);
 
-    public Task<ProviderResult> CreateAsync(ResourceRequest request, CancellationToken cancellationToken) =>
-        Task.Run(
-            () =>
-            {
-                var conn = Inputs.Connection(connections, request.Inputs);
-                var name = Inputs.String(request.Inputs, "name");
+    /// <summary>After a crash the network may already exist: it is adopted rather than defined twice.</summary>
+    public Task<ProviderResult<ActiveObjectOutputs>> CreateAsync(ProviderRequest<LibvirtObjectInputs, ActiveObjectOutputs> request, CancellationToken cancellationToken) =>
+        Task.Run(() => Lifecycle.Ensure(Connection(request), request.Inputs.Name, request.Inputs.Xml, Result), cancellationToken);
 
-                // After a crash the network may already exist: adopt it rather than fail or duplicate.
-                using var network = conn.TryLookupNetwork(name) ?? conn.DefineNetwork(Inputs.String(request.Inputs, "xml"));
-                if (!network.IsActive())
-                {
-                    network.Create();
-                }
-
-                return Result(name);
-            },
-            cancellationToken);
-
-    public Task<ProviderResult?> ReadAsync(ResourceRequest request, CancellationToken cancellationToken) =>
-        Task.Run(
-            () =>
-            {
-                var name = Inputs.String(request.Inputs, "name");
-                using var network = Inputs.Connection(connections, request.Inputs).TryLookupNetwork(name);
-                return network is null ? null : Result(name, network.IsActive());
-            },
-            cancellationToken);
+    public Task<ProviderResult<ActiveObjectOutputs>?> ReadAsync(ProviderRequest<LibvirtObjectInputs, ActiveObjectOutputs> request, CancellationToken cancellationToken) =>
+        Task.Run(() => Lifecycle.Read(Connection(request), request.Inputs.Name, Result), cancellationToken);
 
     /// <summary>Only ever asked to start it again (see Diff): every change of inputs replaces it.</summary>
-    public Task<ProviderResult> UpdateAsync(ResourceRequest request, CancellationToken cancellationToken) =>
+    public Task<ProviderResult<ActiveObjectOutputs>> UpdateAsync(ProviderRequest<LibvirtObjectInputs, ActiveObjectOutputs> request, CancellationToken cancellationToken) =>
         CreateAsync(request, cancellationToken);
 
-    public Task DeleteAsync(ResourceRequest request, CancellationToken cancellationToken) =>
-        Task.Run(
-            () =>
-            {
-                using var network = Inputs.Connection(connections, request.Inputs)
-                    .TryLookupNetwork(Inputs.String(request.Inputs, "name"));
-                if (network is null)
-                {
-                    return;
-                }
+    public Task DeleteAsync(ProviderRequest<LibvirtObjectInputs, ActiveObjectOutputs> request, CancellationToken cancellationToken) =>
+        Task.Run(() => Lifecycle.Remove(Connection(request), request.Inputs.Name), cancellationToken);
 
-                if (network.IsActive())
-                {
-                    network.Destroy();
-                }
+    private LibvirtConnection Connection(ProviderRequest<LibvirtObjectInputs, ActiveObjectOutputs> request) =>
+        Inputs.Connection(connections, request.Inputs);
 
-                network.Undefine();
-            },
-            cancellationToken);
-
-    private static ProviderResult Result(string name, bool active = true) =>
-        new(name, new JsonObject { ["name"] = name, ["active"] = active });
+    private static ProviderResult<ActiveObjectOutputs> Result(LibvirtNetwork network) =>
+        new(network.Name, new ActiveObjectOutputs(network.Name, network.IsActive()));
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using VirtCluster.Engine.Providers;
 using VirtCluster.Libvirt;
@@ -6,85 +5,56 @@ using VirtCluster.Libvirt;
 namespace VirtCluster.Resources.Libvirt;
 
 /// <summary>
-/// A cluster node: a persistent libvirt domain, defined from XML and running. Inputs: <c>uri</c>, <c>name</c>,
-/// <c>host</c>, <c>xml</c>, <c>addresses</c>, <c>macs</c>, <c>shutdownTimeoutSeconds</c>. A new domain XML is applied by
+/// A cluster node: a persistent libvirt domain, defined from XML and running. A new domain XML is applied by
 /// redefining and cold-restarting (vCPUs, memory, NUMA and hostdevs only take effect on a fresh start); a new
 /// host or name replaces the node.
 /// </summary>
-public sealed class NodeProvider(LibvirtConnections connections, INodeReadiness? readiness = null) : IResourceProvider
+public sealed class NodeProvider(LibvirtConnections connections, INodeReadiness? readiness = null) : IResourceProvider<NodeInputs, NodeOutputs>
 {
     public string Type => ResourceTypes.Node;
 
-    public IReadOnlyList<CheckFailure> Check(JsonObject inputs) => Inputs.RequireStrings(inputs, "uri", "name", "host", "xml");
-
-    public DiffResult Diff(ResourceSnapshot old, JsonObject newInputs)
+    public DiffKind ChangeKind(string property) => property switch
     {
-        var diff = InputDiff.Compare(old.Inputs, newInputs, property => property switch
-        {
-            "xml" => DiffKind.UpdateRestart,
-            "shutdownTimeoutSeconds" => DiffKind.Update,
-            _ => DiffKind.Replace,
-        });
+        "xml" => DiffKind.UpdateRestart,
+        "shutdownTimeoutSeconds" => DiffKind.Update,
+        _ => DiffKind.Replace,
+    };
 
-        // A node recorded without its readiness outputs was never seen ready (its create was interrupted while it
-        // booted, and the next run found the domain): an update waits for it, without restarting it.
-        var unconfirmed = readiness?.OutputNames.Where(name => !old.Outputs.ContainsKey(name))
-            .Select(name => new PropertyDiff(name, null, "(wait until the node is ready)", DiffKind.Update)).ToList() ?? [];
-        return unconfirmed.Count == 0 ? diff : DiffResult.Of([.. diff.Properties, .. unconfirmed]);
-    }
+    /// <summary>
+    /// A node recorded without its host key was never seen ready (its create was interrupted while it booted, and the
+    /// next run found the domain): an update waits for it, without restarting it.
+    /// </summary>
+    public DiffResult Diff(DiffRequest<NodeInputs, NodeOutputs> request) =>
+        readiness is not null && request.OldOutputs?.HostKey is null
+            ? DiffResult.Of([.. request.ByProperty.Properties, new PropertyDiff("hostKey", null, "(wait until the node is ready)", DiffKind.Update)])
+            : request.ByProperty;
 
-    public async Task<ProviderResult> CreateAsync(ResourceRequest request, CancellationToken cancellationToken)
+    public async Task<ProviderResult<NodeOutputs>> CreateAsync(ProviderRequest<NodeInputs, NodeOutputs> request, CancellationToken cancellationToken)
     {
         await Task.Run(
-            () =>
-            {
-                var conn = Inputs.Connection(connections, request.Inputs);
-                using var domain = conn.TryLookupDomain(Inputs.String(request.Inputs, "name"))
-                    ?? conn.DefineDomain(Inputs.String(request.Inputs, "xml"));
-                if (!domain.IsActive())
-                {
-                    request.Progress?.Report("starting");
-                    domain.Create();
-                }
-            },
+            () => Lifecycle(request, cancellationToken).Ensure(
+                Connection(request), request.Inputs.Name, request.Inputs.Xml, _ => true, () => request.Progress?.Report("starting")),
             cancellationToken);
         return await ReadyResultAsync(request, cancellationToken);
     }
 
-    public Task<ProviderResult?> ReadAsync(ResourceRequest request, CancellationToken cancellationToken) =>
+    /// <summary>Readiness outputs (the pinned host key) cannot be re-read from libvirt: the recorded ones are kept.</summary>
+    public Task<ProviderResult<NodeOutputs>?> ReadAsync(ProviderRequest<NodeInputs, NodeOutputs> request, CancellationToken cancellationToken) =>
         Task.Run(
-            () =>
-            {
-                using var domain = Inputs.Connection(connections, request.Inputs)
-                    .TryLookupDomain(Inputs.String(request.Inputs, "name"));
-                if (domain is null)
-                {
-                    return null;
-                }
-
-                // Readiness outputs (such as the pinned host key) cannot be re-read from libvirt; keep the recorded ones.
-                var outputs = BaseOutputs(request.Inputs, domain);
-                foreach (var (key, value) in request.OldOutputs ?? [])
-                {
-                    if (!outputs.ContainsKey(key))
-                    {
-                        outputs[key] = value?.DeepClone();
-                    }
-                }
-
-                return new ProviderResult(domain.Uuid.ToString(), outputs);
-            },
+            () => Lifecycle(request, cancellationToken).Read(
+                Connection(request), request.Inputs.Name, domain => Result(request.Inputs, domain, request.OldOutputs?.HostKey)),
             cancellationToken);
 
-    public async Task<ProviderResult> UpdateAsync(ResourceRequest request, CancellationToken cancellationToken)
+    public async Task<ProviderResult<NodeOutputs>> UpdateAsync(ProviderRequest<NodeInputs, NodeOutputs> request, CancellationToken cancellationToken)
     {
-        var restart = !JsonNode.DeepEquals(request.OldInputs?["xml"], request.Inputs["xml"]);
+        var restart = request.OldInputs?.Xml != request.Inputs.Xml;
         await Task.Run(
             () =>
             {
-                var conn = Inputs.Connection(connections, request.Inputs);
-                var xml = Inputs.String(request.Inputs, "xml");
-                using (var existing = conn.TryLookupDomain(Inputs.String(request.Inputs, "name")))
+                var conn = Connection(request);
+                var lifecycle = Lifecycle(request, cancellationToken);
+                var xml = request.Inputs.Xml;
+                using (var existing = conn.TryLookupDomain(request.Inputs.Name))
                 {
                     xml = existing is null ? xml : WithUuid(xml, existing.Uuid);
                 }
@@ -93,64 +63,45 @@ public sealed class NodeProvider(LibvirtConnections connections, INodeReadiness?
                 if (restart && domain.IsActive())
                 {
                     request.Progress?.Report("cold restart to apply the new definition");
-                    Stop(domain, ShutdownTimeout(request.Inputs), cancellationToken);
+                    lifecycle.Stop(domain);
                 }
 
-                if (!domain.IsActive())
-                {
-                    domain.Create();
-                }
+                lifecycle.StartIfInactive(domain);
             },
             cancellationToken);
         return await ReadyResultAsync(request, cancellationToken);
     }
 
-    public Task DeleteAsync(ResourceRequest request, CancellationToken cancellationToken) =>
+    public Task DeleteAsync(ProviderRequest<NodeInputs, NodeOutputs> request, CancellationToken cancellationToken) =>
         Task.Run(
-            () =>
-            {
-                using var domain = Inputs.Connection(connections, request.Inputs)
-                    .TryLookupDomain(Inputs.String(request.Inputs, "name"));
-                if (domain is null)
-                {
-                    return;
-                }
-
-                if (domain.IsActive())
-                {
-                    request.Progress?.Report("shutting down");
-                    Stop(domain, ShutdownTimeout(request.Inputs), cancellationToken);
-                }
-
-                Undefine(domain);
-            },
+            () => Lifecycle(request, cancellationToken).Remove(Connection(request), request.Inputs.Name, () => request.Progress?.Report("shutting down")),
             cancellationToken);
 
-    private async Task<ProviderResult> ReadyResultAsync(ResourceRequest request, CancellationToken cancellationToken)
-    {
-        var extra = readiness is null
-            ? []
-            : await readiness.WaitUntilReadyAsync(request.Inputs, request.Progress, cancellationToken);
-        using var domain = Inputs.Connection(connections, request.Inputs).LookupDomain(Inputs.String(request.Inputs, "name"));
-        var outputs = BaseOutputs(request.Inputs, domain);
-        foreach (var (key, value) in extra)
-        {
-            outputs[key] = value?.DeepClone();
-        }
+    /// <summary>A domain's lifecycle for one request: stopping it waits up to the request's shutdown timeout.</summary>
+    private static LibvirtObjectLifecycle<LibvirtDomain> Lifecycle(ProviderRequest<NodeInputs, NodeOutputs> request, CancellationToken cancellationToken) =>
+        new(
+            (conn, name) => conn.TryLookupDomain(name),
+            (conn, xml) => conn.DefineDomain(xml),
+            domain => domain.IsActive(),
+            domain => domain.Create(),
+            domain => Stop(domain, TimeSpan.FromSeconds(request.Inputs.ShutdownTimeoutSeconds ?? 30), cancellationToken),
+            Undefine);
 
-        return new ProviderResult(domain.Uuid.ToString(), outputs);
+    private LibvirtConnection Connection(ProviderRequest<NodeInputs, NodeOutputs> request) => Inputs.Connection(connections, request.Inputs);
+
+    private async Task<ProviderResult<NodeOutputs>> ReadyResultAsync(ProviderRequest<NodeInputs, NodeOutputs> request, CancellationToken cancellationToken)
+    {
+        var ready = readiness is null ? null : await readiness.WaitUntilReadyAsync(request.Inputs, request.Progress, cancellationToken);
+        using var domain = Connection(request).LookupDomain(request.Inputs.Name);
+        return Result(request.Inputs, domain, ready?.HostKey);
     }
 
     /// <summary>Outputs libvirt can confirm on every read, so a refresh without drift reads back the same values.</summary>
-    private static JsonObject BaseOutputs(JsonObject inputs, LibvirtDomain domain) => new()
+    private static ProviderResult<NodeOutputs> Result(NodeInputs inputs, LibvirtDomain domain, string? hostKey)
     {
-        ["name"] = domain.Name,
-        ["host"] = inputs["host"]?.DeepClone(),
-        ["uuid"] = domain.Uuid.ToString(),
-        ["running"] = domain.IsActive(),
-        ["macs"] = inputs["macs"]?.DeepClone(),
-        ["addresses"] = inputs["addresses"]?.DeepClone(),
-    };
+        var uuid = domain.Uuid.ToString();
+        return new(uuid, new NodeOutputs(domain.Name, inputs.Host, uuid, domain.IsActive(), inputs.Macs, inputs.Addresses, hostKey));
+    }
 
     /// <summary>libvirt redefines a domain in place only when the new XML carries the same UUID.</summary>
     private static string WithUuid(string xml, Guid uuid)
@@ -161,9 +112,6 @@ public sealed class NodeProvider(LibvirtConnections connections, INodeReadiness?
         root.Element("name")!.AddAfterSelf(new XElement("uuid", uuid.ToString()));
         return document.ToString(SaveOptions.DisableFormatting);
     }
-
-    private static TimeSpan ShutdownTimeout(JsonObject inputs) =>
-        TimeSpan.FromSeconds(Inputs.OptionalLong(inputs, "shutdownTimeoutSeconds") ?? 30);
 
     /// <summary>Graceful ACPI shutdown up to the timeout, then a hard stop: a hung guest must not block destroy.</summary>
     private static void Stop(LibvirtDomain domain, TimeSpan timeout, CancellationToken cancellationToken)

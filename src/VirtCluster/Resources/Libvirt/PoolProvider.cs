@@ -1,76 +1,50 @@
-using System.Text.Json.Nodes;
 using VirtCluster.Engine.Providers;
+using VirtCluster.Libvirt;
 
 namespace VirtCluster.Resources.Libvirt;
 
 /// <summary>
-/// A persistent storage pool (a directory pool for images and overlays). Inputs: <c>uri</c>, <c>name</c>,
-/// <c>xml</c>. Storage operations on one host are serialised: libvirt pool refreshes race with volume creation.
+/// A persistent storage pool (a directory pool for images and overlays). Storage operations on one host are
+/// serialised: libvirt pool refreshes race with volume creation.
 /// </summary>
-public sealed class PoolProvider(LibvirtConnections connections) : IResourceProvider
+public sealed class PoolProvider(LibvirtConnections connections) : IResourceProvider<LibvirtObjectInputs, ActiveObjectOutputs>
 {
+    private static readonly LibvirtObjectLifecycle<LibvirtStoragePool> Lifecycle = new(
+        (conn, name) => conn.TryLookupStoragePool(name),
+        DefineAndBuild,
+        pool => pool.IsActive(),
+        pool => pool.Create(),
+        pool => pool.Destroy(),
+        pool => pool.Undefine());
+
     public string Type => ResourceTypes.Pool;
 
-    public IReadOnlyList<CheckFailure> Check(JsonObject inputs) => Inputs.RequireStrings(inputs, "uri", "name", "xml");
+    public DiffKind ChangeKind(string property) => DiffKind.Replace;
 
-    public DiffResult Diff(ResourceSnapshot old, JsonObject newInputs) =>
-        Inputs.StartIfInactive(old, InputDiff.Compare(old.Inputs, newInputs, _ => DiffKind.Replace));
+    public DiffResult Diff(DiffRequest<LibvirtObjectInputs, ActiveObjectOutputs> request) => Inputs.StartIfInactive(request);
 
-    public string? ConcurrencyKey(JsonObject inputs) => Inputs.StorageKey(inputs);
+    public string? ConcurrencyKey(LibvirtObjectInputs inputs) => Inputs.StorageKey(inputs);
 
-    public Task<ProviderResult> CreateAsync(ResourceRequest request, CancellationToken cancellationToken) =>
-        Task.Run(
-            () =>
-            {
-                var conn = Inputs.Connection(connections, request.Inputs);
-                var name = Inputs.String(request.Inputs, "name");
-                using var pool = conn.TryLookupStoragePool(name) ?? DefineAndBuild(conn, Inputs.String(request.Inputs, "xml"));
-                if (!pool.IsActive())
-                {
-                    pool.Create();
-                }
+    public Task<ProviderResult<ActiveObjectOutputs>> CreateAsync(ProviderRequest<LibvirtObjectInputs, ActiveObjectOutputs> request, CancellationToken cancellationToken) =>
+        Task.Run(() => Lifecycle.Ensure(Connection(request), request.Inputs.Name, request.Inputs.Xml, Result), cancellationToken);
 
-                return new ProviderResult(name, new JsonObject { ["name"] = name, ["active"] = true });
-            },
-            cancellationToken);
-
-    public Task<ProviderResult?> ReadAsync(ResourceRequest request, CancellationToken cancellationToken) =>
-        Task.Run(
-            () =>
-            {
-                var name = Inputs.String(request.Inputs, "name");
-                using var pool = Inputs.Connection(connections, request.Inputs).TryLookupStoragePool(name);
-                return pool is null
-                    ? null
-                    : new ProviderResult(name, new JsonObject { ["name"] = name, ["active"] = pool.IsActive() });
-            },
-            cancellationToken);
+    public Task<ProviderResult<ActiveObjectOutputs>?> ReadAsync(ProviderRequest<LibvirtObjectInputs, ActiveObjectOutputs> request, CancellationToken cancellationToken) =>
+        Task.Run(() => Lifecycle.Read(Connection(request), request.Inputs.Name, Result), cancellationToken);
 
     /// <summary>Only ever asked to start it again (see Diff): every change of inputs replaces it.</summary>
-    public Task<ProviderResult> UpdateAsync(ResourceRequest request, CancellationToken cancellationToken) =>
+    public Task<ProviderResult<ActiveObjectOutputs>> UpdateAsync(ProviderRequest<LibvirtObjectInputs, ActiveObjectOutputs> request, CancellationToken cancellationToken) =>
         CreateAsync(request, cancellationToken);
 
-    public Task DeleteAsync(ResourceRequest request, CancellationToken cancellationToken) =>
-        Task.Run(
-            () =>
-            {
-                using var pool = Inputs.Connection(connections, request.Inputs)
-                    .TryLookupStoragePool(Inputs.String(request.Inputs, "name"));
-                if (pool is null)
-                {
-                    return;
-                }
+    public Task DeleteAsync(ProviderRequest<LibvirtObjectInputs, ActiveObjectOutputs> request, CancellationToken cancellationToken) =>
+        Task.Run(() => Lifecycle.Remove(Connection(request), request.Inputs.Name), cancellationToken);
 
-                if (pool.IsActive())
-                {
-                    pool.Destroy();
-                }
+    private LibvirtConnection Connection(ProviderRequest<LibvirtObjectInputs, ActiveObjectOutputs> request) =>
+        Inputs.Connection(connections, request.Inputs);
 
-                pool.Undefine();
-            },
-            cancellationToken);
+    private static ProviderResult<ActiveObjectOutputs> Result(LibvirtStoragePool pool) =>
+        new(pool.Name, new ActiveObjectOutputs(pool.Name, pool.IsActive()));
 
-    private static VirtCluster.Libvirt.LibvirtStoragePool DefineAndBuild(VirtCluster.Libvirt.LibvirtConnection conn, string xml)
+    private static LibvirtStoragePool DefineAndBuild(LibvirtConnection conn, string xml)
     {
         var pool = conn.DefineStoragePool(xml);
         try

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using VirtCluster.Engine.Providers;
 using VirtCluster.Libvirt;
@@ -7,40 +6,31 @@ namespace VirtCluster.Resources.Libvirt;
 
 /// <summary>
 /// A storage volume: the base image (created, then filled through a libvirt stream from <c>uploadFrom</c>) or a
-/// node's qcow2 overlay backed by it. Inputs: <c>uri</c>, <c>pool</c>, <c>name</c>, <c>xml</c>, optional
-/// <c>uploadFrom</c> (a local file) and <c>digest</c> (what the content is, so a new image replaces the volume).
+/// node's qcow2 overlay backed by it. Any change replaces it.
 /// </summary>
-public sealed class VolumeProvider(string type, LibvirtConnections connections) : IResourceProvider
+public sealed class VolumeProvider(string type, LibvirtConnections connections) : IResourceProvider<VolumeInputs, VolumeOutputs>
 {
     public string Type => type;
 
-    public IReadOnlyList<CheckFailure> Check(JsonObject inputs)
-    {
-        var failures = Inputs.RequireStrings(inputs, "uri", "pool", "name", "xml").ToList();
-        if (Inputs.OptionalString(inputs, "uploadFrom") is { } path && !File.Exists(path))
-        {
-            failures.Add(new CheckFailure("uploadFrom", $"'{path}' does not exist (was the image cache cleared?); run 'virtcluster refresh', then 'up' builds the image again"));
-        }
+    public IReadOnlyList<CheckFailure> Check(VolumeInputs inputs) =>
+        inputs.UploadFrom is { } path && !File.Exists(path)
+            ? [new CheckFailure("uploadFrom", $"'{path}' does not exist (was the image cache cleared?); run 'virtcluster refresh', then 'up' builds the image again")]
+            : [];
 
-        return failures;
-    }
+    public DiffKind ChangeKind(string property) => DiffKind.Replace;
 
-    public DiffResult Diff(ResourceSnapshot old, JsonObject newInputs) =>
-        InputDiff.Compare(old.Inputs, newInputs, _ => DiffKind.Replace);
+    public string? ConcurrencyKey(VolumeInputs inputs) => Inputs.StorageKey(inputs);
 
-    public string? ConcurrencyKey(JsonObject inputs) => Inputs.StorageKey(inputs);
-
-    public Task<ProviderResult> CreateAsync(ResourceRequest request, CancellationToken cancellationToken) =>
+    public Task<ProviderResult<VolumeOutputs>> CreateAsync(ProviderRequest<VolumeInputs, VolumeOutputs> request, CancellationToken cancellationToken) =>
         Task.Run(
             () =>
             {
                 using var pool = Pool(request.Inputs);
-                var name = Inputs.String(request.Inputs, "name");
-                var existing = pool.TryLookupVolume(name);
+                var existing = pool.TryLookupVolume(request.Inputs.Name);
                 if (existing is not null)
                 {
                     // A crash between create and upload leaves a volume of unknown content: start it over.
-                    if (Inputs.OptionalString(request.Inputs, "uploadFrom") is null)
+                    if (request.Inputs.UploadFrom is null)
                     {
                         return Adopt(existing);
                     }
@@ -49,10 +39,10 @@ public sealed class VolumeProvider(string type, LibvirtConnections connections) 
                     existing.Dispose();
                 }
 
-                var volume = pool.CreateVolume(Inputs.String(request.Inputs, "xml"));
+                var volume = pool.CreateVolume(request.Inputs.Xml);
                 try
                 {
-                    if (Inputs.OptionalString(request.Inputs, "uploadFrom") is { } source)
+                    if (request.Inputs.UploadFrom is { } source)
                     {
                         Upload(volume, source, request.Progress, cancellationToken);
                     }
@@ -76,13 +66,13 @@ public sealed class VolumeProvider(string type, LibvirtConnections connections) 
             },
             cancellationToken);
 
-    public Task<ProviderResult?> ReadAsync(ResourceRequest request, CancellationToken cancellationToken) =>
+    public Task<ProviderResult<VolumeOutputs>?> ReadAsync(ProviderRequest<VolumeInputs, VolumeOutputs> request, CancellationToken cancellationToken) =>
         Task.Run(
             () =>
             {
                 using var pool = Pool(request.Inputs);
-                var volume = pool.TryLookupVolume(Inputs.String(request.Inputs, "name"));
-                if (volume is not null && Inputs.OptionalString(request.Inputs, "uploadFrom") is { } source && !HoldsAllOf(volume, source))
+                var volume = pool.TryLookupVolume(request.Inputs.Name);
+                if (volume is not null && request.Inputs.UploadFrom is { } source && !HoldsAllOf(volume, source))
                 {
                     // An upload cut short (the run killed, the daemon gone) is not the image: create it again.
                     volume.Dispose();
@@ -93,28 +83,27 @@ public sealed class VolumeProvider(string type, LibvirtConnections connections) 
             },
             cancellationToken);
 
-    public Task<ProviderResult> UpdateAsync(ResourceRequest request, CancellationToken cancellationToken) =>
+    public Task<ProviderResult<VolumeOutputs>> UpdateAsync(ProviderRequest<VolumeInputs, VolumeOutputs> request, CancellationToken cancellationToken) =>
         throw new NotSupportedException("volumes are replaced, never updated in place");
 
-    public Task DeleteAsync(ResourceRequest request, CancellationToken cancellationToken) =>
+    public Task DeleteAsync(ProviderRequest<VolumeInputs, VolumeOutputs> request, CancellationToken cancellationToken) =>
         Task.Run(
             () =>
             {
-                using var pool = Inputs.Connection(connections, request.Inputs)
-                    .TryLookupStoragePool(Inputs.String(request.Inputs, "pool"));
-                using var volume = pool?.TryLookupVolume(Inputs.String(request.Inputs, "name"));
+                using var pool = Inputs.Connection(connections, request.Inputs).TryLookupStoragePool(request.Inputs.Pool);
+                using var volume = pool?.TryLookupVolume(request.Inputs.Name);
                 volume?.Delete();
             },
             cancellationToken);
 
-    private LibvirtStoragePool Pool(JsonObject inputs) =>
-        Inputs.Connection(connections, inputs).LookupStoragePool(Inputs.String(inputs, "pool"));
+    private LibvirtStoragePool Pool(VolumeInputs inputs) =>
+        Inputs.Connection(connections, inputs).LookupStoragePool(inputs.Pool);
 
-    private static ProviderResult Adopt(LibvirtStorageVolume volume)
+    private static ProviderResult<VolumeOutputs> Adopt(LibvirtStorageVolume volume)
     {
         using (volume)
         {
-            return new ProviderResult(volume.Key, new JsonObject { ["name"] = volume.Name, ["path"] = volume.Path });
+            return new(volume.Key, new VolumeOutputs(volume.Name, volume.Path));
         }
     }
 

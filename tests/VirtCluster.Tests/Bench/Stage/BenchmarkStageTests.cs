@@ -29,12 +29,12 @@ public sealed class BenchmarkStageTests(SshdFixture sshd) : IClassFixture<SshdFi
 
         var outputs = await BenchmarkStage.RunAsync(request, new SynchronousProgress(progress), default);
 
-        Assert.Equal(4, (int)outputs["runs"]!["ok"]!);
-        Assert.Empty(outputs["failures"]!.AsArray());
-        Assert.Equal(("local", "bmm"), ((string)outputs["cluster"]!, (string)outputs["baseline"]!));
+        Assert.Equal(4, outputs.Runs.Ok);
+        Assert.Empty(outputs.Failures);
+        Assert.Equal(("local", "bmm"), (outputs.Cluster, outputs.Baseline));
         foreach (var environment in new[] { "local", "bmm" })
         {
-            var entry = outputs["environments"]![environment]!;
+            var entry = outputs.Environments[environment]!;
             Assert.True((double)entry["netpipe"]!["latencyUs"]! > 0);
             Assert.Equal(1, (long)entry["netpipe"]!["latencyMessageSizeBytes"]!);
             Assert.True((double)entry["netpipe"]!["bandwidthBytesPerSecond"]! > 0);
@@ -42,23 +42,23 @@ public sealed class BenchmarkStageTests(SshdFixture sshd) : IClassFixture<SshdFi
             Assert.True((double)entry["hpcc"]!["bandwidthBytesPerSecond"]! > 0);
         }
 
-        Assert.Equal("cluster", (string)outputs["environments"]!["local"]!["role"]!);
-        Assert.Equal("tcg", (string)outputs["environments"]!["local"]!["kind"]!);
-        var netpipe = outputs["environments"]!.AsObject().ToDictionary(e => e.Key, e => e.Value!["netpipe"]!);
-        Assert.Equal((double)netpipe["local"]["latencyUs"]! / (double)netpipe["bmm"]["latencyUs"]!, (double)outputs["ratios"]!["local"]!["netpipe"]!["latency"]!, 9);
-        Assert.True((double)outputs["ratios"]!["local"]!["hpcc"]!["bandwidth"]! > 0);
+        Assert.Equal("cluster", (string)outputs.Environments["local"]!["role"]!);
+        Assert.Equal("tcg", (string)outputs.Environments["local"]!["kind"]!);
+        var netpipe = outputs.Environments.ToDictionary(e => e.Key, e => e.Value!["netpipe"]!);
+        Assert.Equal((double)netpipe["local"]["latencyUs"]! / (double)netpipe["bmm"]["latencyUs"]!, (double)outputs.Ratios["local"]!["netpipe"]!["latency"]!, 9);
+        Assert.True((double)outputs.Ratios["local"]!["hpcc"]!["bandwidth"]! > 0);
 
-        var tables = outputs["tables"]!;
+        var tables = outputs.Tables;
         Assert.Equal(["local", "bmm"], tables["latency"]!.AsArray().Select(r => (string)r!["environment"]!));
         Assert.True((double)tables["latency"]![0]!["latencyUs"]!["intraSocket"]! > 0);
         Assert.Contains(tables["throughput"]!.AsArray(), s => (string)s!["environment"]! == "bmm" && s["points"]!.AsArray().Count > 10);
 
-        var resultsFile = (string)outputs["resultsFile"]!;
+        var resultsFile = outputs.ResultsFile;
         Assert.Equal(Path.Combine(_directory, "results", "stage-1", "results.json"), resultsFile);
         ResultsSchema.AssertValid(resultsFile);
         Assert.Equal(["local", "bmm"], ResultsJson.Read(resultsFile).Environments.Select(e => e.Name));
-        Assert.True(File.Exists(Path.Combine((string)outputs["rawOutputs"]!, "bmm", "hpcc", "none-np2-t1", "rep1", "hpccoutf.txt")));
+        Assert.True(File.Exists(Path.Combine(outputs.RawOutputs!, "bmm", "hpcc", "none-np2-t1", "rep1", "hpccoutf.txt")));
         Assert.Contains(progress, line => line.StartsWith("benchmark stage: 4 of 4 runs ok", StringComparison.Ordinal));
-        Assert.Equal(JsonValueKind.Number, outputs["environments"]!["local"]!["netpipe"]!["latencyUs"]!.GetValueKind());
+        Assert.Equal(JsonValueKind.Number, outputs.Environments["local"]!["netpipe"]!["latencyUs"]!.GetValueKind());
     }
 }

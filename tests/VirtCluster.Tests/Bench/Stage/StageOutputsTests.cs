@@ -24,16 +24,16 @@ public sealed class StageOutputsTests
 
         var outputs = StageOutputs.Build(results, Suite, "/results/r1/results.json", "bmm", "vm");
 
-        var ratios = outputs["ratios"]!["vm"]!;
+        var ratios = outputs.Ratios["vm"]!;
         Assert.Equal("bmm", (string)ratios["baseline"]!);
         Assert.Equal(4, (double)ratios["netpipe"]!["latency"]!, 9);
         Assert.Equal(0.25, (double)ratios["netpipe"]!["bandwidth"]!, 9);
         Assert.Equal(0.5, (double)ratios["hpcc"]!["bandwidth"]!, 9);
         Assert.Equal(2, (double)ratios["hpcc"]!["latency"]!, 9);
-        Assert.Equal("interNode", (string)outputs["environments"]!["vm"]!["netpipe"]!["placement"]!);
-        Assert.Equal("timed out after 9.0 s", (string)outputs["failures"]![0]!["reason"]!);
-        Assert.Equal((4, 1), ((int)outputs["runs"]!["ok"]!, (int)outputs["runs"]!["failed"]!));
-        Assert.Equal("/results/r1", (string)outputs["rawOutputs"]!);
+        Assert.Equal("interNode", (string)outputs.Environments["vm"]!["netpipe"]!["placement"]!);
+        Assert.Equal("timed out after 9.0 s", outputs.Failures[0].Reason);
+        Assert.Equal((4, 1), (outputs.Runs.Ok, outputs.Runs.Failed));
+        Assert.Equal("/results/r1", outputs.RawOutputs!);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class StageOutputsTests
     {
         var results = Results(Ok("bmm", "netpipe", NetPipe("ompi-fork-np.out-netpipe3-mpi-1B-8MB.txt"), Placement.IntraSocket, scale: 1));
 
-        var netpipe = StageOutputs.Build(results, Suite, "/r/results.json", "bmm", null)["environments"]!["bmm"]!["netpipe"]!;
+        var netpipe = StageOutputs.Build(results, Suite, "/r/results.json", "bmm", null).Environments["bmm"]!["netpipe"]!;
 
         // Read off the np.out rows (bytes, Mbps, seconds). Smallest message: "1 0.276301 0.00002761", so 27.61 us.
         // Highest Mbps: "4194307 4624.521713 0.00691964", so 4624.521713 x 2^20 / 8 = 606145309.966336 B/s.

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using VirtCluster.Engine.Model;
 using VirtCluster.Engine.Providers;
+using VirtCluster.Resources;
 using VirtCluster.Resources.Libvirt;
 using VirtCluster.Testing;
 
@@ -17,7 +18,7 @@ public sealed class LibvirtProviderTests : IDisposable
     [Fact]
     public async Task NetworkIsDefinedStartedReadAndDeletedIdempotently()
     {
-        var provider = new NetworkProvider(_connections);
+        var provider = Typed(new NetworkProvider(_connections));
         var inputs = NetworkInputs("vc-net");
 
         var created = await provider.CreateAsync(Request(inputs), default);
@@ -33,7 +34,7 @@ public sealed class LibvirtProviderTests : IDisposable
     [Fact]
     public async Task ANetworkFoundDefinedButStoppedIsStartedInPlace()
     {
-        var provider = new NetworkProvider(_connections);
+        var provider = Typed(new NetworkProvider(_connections));
         var inputs = NetworkInputs("vc-stopped");
         var created = await provider.CreateAsync(Request(inputs), default);
         using (var network = _connections.Get(_uri).LookupNetwork("vc-stopped"))
@@ -57,7 +58,7 @@ public sealed class LibvirtProviderTests : IDisposable
     [Fact]
     public async Task CreatingANetworkThatAlreadyExistsAdoptsIt()
     {
-        var provider = new NetworkProvider(_connections);
+        var provider = Typed(new NetworkProvider(_connections));
         var inputs = NetworkInputs("vc-adopt");
         await provider.CreateAsync(Request(inputs), default);
 
@@ -71,7 +72,7 @@ public sealed class LibvirtProviderTests : IDisposable
     [Fact]
     public async Task ChangingANetworksXmlReplacesIt()
     {
-        var provider = new NetworkProvider(_connections);
+        var provider = Typed(new NetworkProvider(_connections));
         var old = new ResourceSnapshot(new Urn("urn:x"), "n", NetworkInputs("n"), []);
         var changed = NetworkInputs("n");
         changed["xml"] = changed["xml"]!.GetValue<string>().Replace("10.77.0.1", "10.78.0.1", StringComparison.Ordinal);
@@ -85,8 +86,8 @@ public sealed class LibvirtProviderTests : IDisposable
     [Fact]
     public async Task PoolVolumeAndOverlayLiveAndDieTogether()
     {
-        var pools = new PoolProvider(_connections);
-        var volumes = new VolumeProvider("virtcluster:libvirt:Overlay", _connections);
+        var pools = Typed(new PoolProvider(_connections));
+        var volumes = Typed(new VolumeProvider("virtcluster:libvirt:Overlay", _connections));
         var poolInputs = new JsonObject
         {
             ["uri"] = _uri,
@@ -119,7 +120,7 @@ public sealed class LibvirtProviderTests : IDisposable
     [Fact]
     public async Task UploadingFromAMissingFileFailsCheckWithTheFix()
     {
-        var volumes = new VolumeProvider("virtcluster:libvirt:BaseImage", _connections);
+        var volumes = Typed(new VolumeProvider("virtcluster:libvirt:BaseImage", _connections));
         var inputs = new JsonObject
         {
             ["uri"] = _uri, ["pool"] = "p", ["name"] = "base", ["xml"] = "<volume/>", ["uploadFrom"] = "/nonexistent/image.qcow2",
@@ -134,7 +135,7 @@ public sealed class LibvirtProviderTests : IDisposable
     [Fact]
     public async Task NodeRunsAfterCreateRestartsOnNewXmlAndIsGoneAfterDelete()
     {
-        var provider = new NodeProvider(_connections);
+        var provider = Typed(new NodeProvider(_connections));
         var inputs = NodeInputs("vc-node1", vcpus: 2);
 
         var created = await provider.CreateAsync(Request(inputs), default);
@@ -161,7 +162,7 @@ public sealed class LibvirtProviderTests : IDisposable
     public async Task ANodeFoundRunningButNeverSeenReadyIsUpdatedInPlaceToWaitForIt()
     {
         var readiness = new RecordedReadiness();
-        var provider = new NodeProvider(_connections, readiness);
+        var provider = Typed(new NodeProvider(_connections, readiness));
         var inputs = NodeInputs("vc-booting", vcpus: 1);
 
         // The domain runs, but the run that started it stopped before the node answered: what the next run reads
@@ -189,7 +190,7 @@ public sealed class LibvirtProviderTests : IDisposable
     [Fact]
     public async Task MovingANodeToAnotherHostReplacesIt()
     {
-        var provider = new NodeProvider(_connections);
+        var provider = Typed(new NodeProvider(_connections));
         var before = NodeInputs("n", 1);
         var after = NodeInputs("n", 1);
         after["host"] = "agc02";
@@ -221,11 +222,15 @@ public sealed class LibvirtProviderTests : IDisposable
     {
         public const string HostKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBd1ABaiUCIrjcFvp5p6dJDSFT8ivLmTLnt2ZtNAvtDG";
 
-        public IReadOnlyCollection<string> OutputNames { get; } = ["hostKey"];
-
-        public Task<JsonObject> WaitUntilReadyAsync(JsonObject nodeInputs, IProgress<string>? progress, CancellationToken cancellationToken) =>
-            Task.FromResult(new JsonObject { ["hostKey"] = HostKey });
+        public Task<NodeReadiness> WaitUntilReadyAsync(NodeInputs node, IProgress<string>? progress, CancellationToken cancellationToken) =>
+            Task.FromResult(new NodeReadiness(HostKey));
     }
+
+    /// <summary>The provider as the engine sees it: through the adapter, so these tests also pin the JSON it reads and writes.</summary>
+    private static TypedProvider<TInputs, TOutputs> Typed<TInputs, TOutputs>(IResourceProvider<TInputs, TOutputs> provider)
+        where TInputs : class
+        where TOutputs : class =>
+        TypedProvider.Of(provider, ProviderJson.Default);
 
     private static ResourceRequest Request(JsonObject inputs, ProviderResult? previous = null, JsonObject? oldInputs = null) =>
         new(new Urn("urn:virtcluster:t::p::x::y"), previous?.Id, inputs, oldInputs, previous?.Outputs);

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using VirtCluster.Bench.Stage;
+using VirtCluster.Cluster;
+using VirtCluster.Lab;
+using VirtCluster.Resources.Libvirt;
+
+namespace VirtCluster.Resources;
+
+/// <summary>
+/// The source-generated JSON metadata of this assembly's provider records: what the typed providers' inputs and
+/// outputs look like in state. The options are the engine's (camelCase, enums as strings, nulls left out unless a
+/// member says otherwise), so the records write exactly what the providers wrote when they built JSON by hand.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(LibvirtObjectInputs))]
+[JsonSerializable(typeof(ActiveObjectOutputs))]
+[JsonSerializable(typeof(VolumeInputs))]
+[JsonSerializable(typeof(VolumeOutputs))]
+[JsonSerializable(typeof(NodeInputs))]
+[JsonSerializable(typeof(NodeOutputs))]
+[JsonSerializable(typeof(HostSummary))]
+[JsonSerializable(typeof(LabInputs))]
+[JsonSerializable(typeof(LabOutputs))]
+[JsonSerializable(typeof(ImageInputs))]
+[JsonSerializable(typeof(ImageOutputs))]
+[JsonSerializable(typeof(ClusterAccessInputs))]
+[JsonSerializable(typeof(ClusterAccessOutputs))]
+[JsonSerializable(typeof(BenchmarkStageInputs))]
+[JsonSerializable(typeof(BenchmarkStageOutputs))]
+internal sealed partial class ProviderJson : JsonSerializerContext;
