@@ -50,13 +50,20 @@ public sealed record DeclarationOptions
         RequireTimeout(urn, "Create", timeouts.Create);
         RequireTimeout(urn, "Update", timeouts.Update);
         RequireTimeout(urn, "Delete", timeouts.Delete);
+        var protect = options.Protect ?? parent?.Protect ?? false;
+        var retain = options.RetainOnDelete ?? parent?.RetainOnDelete ?? false;
+        if (!protect && !retain && !options.DeleteBeforeReplace && options is { IgnoreChanges.Count: 0, ReplaceOnChanges.Count: 0, CustomTimeouts: null })
+        {
+            return Default; // The common case, shared: a large program declares thousands of resources.
+        }
+
         return new()
         {
-            Protect = options.Protect ?? parent?.Protect ?? false,
+            Protect = protect,
             IgnoreChanges = [.. options.IgnoreChanges],
             ReplaceOnChanges = [.. options.ReplaceOnChanges],
             DeleteBeforeReplace = options.DeleteBeforeReplace,
-            RetainOnDelete = options.RetainOnDelete ?? parent?.RetainOnDelete ?? false,
+            RetainOnDelete = retain,
             CustomTimeouts = timeouts,
         };
     }

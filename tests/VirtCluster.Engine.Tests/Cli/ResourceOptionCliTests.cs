@@ -11,7 +11,7 @@ public sealed class ResourceOptionCliTests
         using var cli = new CliHarness();
         cli.Stack.Hosts = 2;
         cli.Stack.Options["node-h0"] = new ResourceOptions { ReplaceOnChanges = ["vcpus"] };
-        await cli.RunAsync("up", "--yes", "--stack", "dev");
+        await cli.RunAsync("up", "--yes", "--stack", "dev", "--parallel", "1");
         cli.Stack.Vcpus = 4;
 
         var (code, output, error) = await cli.RunAsync("preview", "--stack", "dev", "--replace", "urn:virtcluster:dev::lab::test:Network::net");
