@@ -92,13 +92,7 @@ public sealed class ImageBuilder
 
     private Task Bootstrap(ImageSpec spec, string rootfs, IProgress<string>? progress, CancellationToken cancellationToken) =>
         HostCommand.RunCheckedAsync("mmdebstrap",
-            [
-                $"--variant={spec.Variant}",
-                $"--include={string.Join(',', spec.Packages)}",
-                spec.Suite,
-                rootfs,
-                _aptSources,
-            ],
+            MmdebstrapArguments.For(spec, rootfs, _aptSources),
             progress is null ? null : new SynchronousProgress(line => progress.Report($"  {line}")),
             cancellationToken);
 

@@ -3,9 +3,9 @@ using VirtCluster.Images;
 namespace VirtCluster.Tests.Images;
 
 /// <summary>
-/// Builds with the real mmdebstrap against this machine's apt sources. Only failing and cancelled builds
-/// run here (a full build takes minutes); each checks that the cache is left without an entry or a
-/// build folder.
+/// Builds with the real mmdebstrap against this machine's apt sources. Mostly failing and cancelled builds
+/// run here, each checking that the cache is left without an entry or a build folder; one small image with
+/// a kernel is built in full to check its initrd.
 /// </summary>
 public sealed class ImageBuilderTests : IDisposable
 {
@@ -113,6 +113,26 @@ public sealed class ImageBuilderTests : IDisposable
             new ImageBuilder(new ImageCache(_cacheRoot)).BuildAsync(spec, null, CancellationToken.None));
 
         Assert.False(Directory.Exists(abandoned));
+    }
+
+    [Fact]
+    public async Task AKernelImageGetsOneInitrdWithOnlyTheListedModulesAndTheRealUpdateInitramfs()
+    {
+        var spec = Spec(SpecFolder.ValidYaml.Replace("  - iproute2", "  - iproute2\n  - linux-image-amd64\n  - initramfs-tools")
+            + "\ninitrdModules: [virtio_pci, virtio_blk, ext4]\n");
+
+        var image = await new ImageBuilder(new ImageCache(_cacheRoot)).BuildAsync(spec, null, CancellationToken.None);
+
+        // The listed modules, what they depend on, and what initramfs-tools' own hooks always add (fan, psmouse).
+        Assert.Equal(
+            "crc16 crc32c-intel crc32c_generic ext4 fan jbd2 mbcache psmouse virtio virtio_blk virtio_pci virtio_pci_legacy_dev virtio_pci_modern_dev virtio_ring",
+            string.Join(' ', InitrdArchive.Names(image.InitrdPath).Where(n => n.EndsWith(".ko", StringComparison.Ordinal))
+                .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)));
+        using var raw = new RawCopy(image.DiskPath);
+        Assert.DoesNotContain("update-initramfs", raw.Cat("/var/lib/dpkg/diversions"));
+        Assert.StartsWith("#!/bin/sh\n\nBOOTDIR=/boot\n", raw.Cat("/usr/sbin/update-initramfs"));
+        Assert.Equal([image.Manifest.CacheKey], new ImageCache(_cacheRoot).Keys());
+        Assert.Equal([image.Directory], Directory.GetFileSystemEntries(_cacheRoot));
     }
 
     private static string ProgramRun(string program, params string[] arguments) =>
