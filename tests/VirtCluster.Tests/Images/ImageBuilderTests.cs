@@ -65,14 +65,14 @@ public sealed class ImageBuilderTests : IDisposable
     [Fact]
     public async Task ABuildThatRunsOutOfDiskFailsNamingTheStepAndLeavesNothing()
     {
-        // mmdebstrap writes everything below its target (it points TMPDIR into the new root). The package
-        // lists take about 120 MiB and the downloaded packages 30 MiB more, so 220 MiB fills up half way
-        // through unpacking them: a half-written root file system that has to go.
+        // Built on disk (not in memory), mmdebstrap writes everything below its target (it points TMPDIR
+        // into the new root). The package lists take about 120 MiB and the downloaded packages 30 MiB more,
+        // so 220 MiB fills up half way through unpacking them: a half-written root file system that has to go.
         using var disk = new SmallFileSystem("220m");
         var spec = Spec(SpecFolder.ValidYaml);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            new ImageBuilder(new ImageCache(disk.Path)).BuildAsync(spec, null, CancellationToken.None));
+            new ImageBuilder(new ImageCache(disk.Path), scratchInMemory: false).BuildAsync(spec, null, CancellationToken.None));
 
         Assert.StartsWith("tiny: installing 2 packages on Debian bookworm (minbase) failed: 'mmdebstrap' failed", error.Message);
         Assert.Contains("No space left on device", error.Message);
@@ -106,13 +106,17 @@ public sealed class ImageBuilderTests : IDisposable
     {
         var abandoned = Directory.CreateDirectory(Path.Combine(_cacheRoot, ".build-0123-999999999")).FullName;
         File.WriteAllText(Path.Combine(abandoned, "image.raw"), "half written");
+        // A build killed with SIGKILL leaves its in-memory scratch mounted.
+        var scratch = ImageScratch.Create(Path.Combine(abandoned, "scratch"), 512L << 20, allowMemory: true, availableMemoryBytes: 64L << 30);
         var spec = Spec(SpecFolder.ValidYaml.Replace("  - iproute2", "  - virtcluster-no-such-package"));
 
+        Assert.True(scratch.InMemory);
         Assert.Empty(new ImageCache(_cacheRoot).Keys());
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             new ImageBuilder(new ImageCache(_cacheRoot)).BuildAsync(spec, null, CancellationToken.None));
 
         Assert.False(Directory.Exists(abandoned));
+        Assert.False(SafeFolder.IsMountPoint(scratch.Path));
     }
 
     [Fact]
@@ -120,9 +124,11 @@ public sealed class ImageBuilderTests : IDisposable
     {
         var spec = Spec(SpecFolder.ValidYaml.Replace("  - iproute2", "  - iproute2\n  - linux-image-amd64\n  - initramfs-tools")
             + "\ninitrdModules: [virtio_pci, virtio_blk, ext4]\n");
+        var lines = new List<string>();
 
-        var image = await new ImageBuilder(new ImageCache(_cacheRoot)).BuildAsync(spec, null, CancellationToken.None);
+        var image = await new ImageBuilder(new ImageCache(_cacheRoot)).BuildAsync(spec, new SynchronousProgress(lines.Add), CancellationToken.None);
 
+        Assert.Contains("tiny: building in memory (tmpfs of at most 2560M)", lines);
         // The listed modules, what they depend on, and what initramfs-tools' own hooks always add (fan, psmouse).
         Assert.Equal(
             "crc16 crc32c-intel crc32c_generic ext4 fan jbd2 mbcache psmouse virtio virtio_blk virtio_pci virtio_pci_legacy_dev virtio_pci_modern_dev virtio_ring",
@@ -133,6 +139,7 @@ public sealed class ImageBuilderTests : IDisposable
         Assert.StartsWith("#!/bin/sh\n\nBOOTDIR=/boot\n", raw.Cat("/usr/sbin/update-initramfs"));
         Assert.Equal([image.Manifest.CacheKey], new ImageCache(_cacheRoot).Keys());
         Assert.Equal([image.Directory], Directory.GetFileSystemEntries(_cacheRoot));
+        Assert.DoesNotContain(File.ReadAllLines("/proc/self/mountinfo"), l => l.Contains(_cacheRoot, StringComparison.Ordinal));
     }
 
     private static string ProgramRun(string program, params string[] arguments) =>

@@ -23,9 +23,9 @@ public sealed class MmdebstrapArgumentsTests : IDisposable
     private ImageSpec Spec(string yaml) => ImageSpecLoader.Load(_folder.WriteSpec(yaml));
 
     [Fact]
-    public void TheInitrdIsMadeOnceAtTheEndWithDebiansDefaultModules()
+    public void InMemoryTheInitrdIsMadeOnceAtTheEndWithDebiansDefaultModules()
     {
-        var arguments = MmdebstrapArguments.For(Spec(SpecFolder.ValidYaml), "/build/rootfs", "/etc/apt/sources.list.d/debian.sources");
+        var arguments = MmdebstrapArguments.For(Spec(SpecFolder.ValidYaml), "/build/rootfs", "/etc/apt/sources.list.d/debian.sources", rootfsInMemory: true);
 
         Assert.Equal(
             [
@@ -41,11 +41,21 @@ public sealed class MmdebstrapArgumentsTests : IDisposable
     }
 
     [Fact]
+    public void OnDiskDpkgRunsUnderEatmydataFirst()
+    {
+        var arguments = MmdebstrapArguments.For(Spec(SpecFolder.ValidYaml), "/build/rootfs", "/sources", rootfsInMemory: false);
+
+        Assert.Equal("--hook-dir=/usr/share/mmdebstrap/hooks/eatmydata", arguments[2]);
+        Assert.Equal(Defer, arguments[3]);
+        Assert.Equal(8, arguments.Count);
+    }
+
+    [Fact]
     public void ListedInitrdModulesAreTheOnlyOnesTheInitrdCarries()
     {
         var spec = Spec(SpecFolder.ValidYaml + "\ninitrdModules: [virtio_pci, virtio_blk, ext4]\n");
 
-        var customize = MmdebstrapArguments.For(spec, "/build/rootfs", "/sources")[3];
+        var customize = MmdebstrapArguments.For(spec, "/build/rootfs", "/sources", rootfsInMemory: true)[3];
 
         Assert.Equal(
             $"--customize-hook={Restore} && if [ -x \"$1/usr/sbin/update-initramfs\" ]; then"
