@@ -17,11 +17,19 @@ public sealed class ImageBuilder
 
     private readonly ImageCache _cache;
     private readonly string _aptSources;
+    private readonly bool _scratchInMemory;
 
-    public ImageBuilder(ImageCache cache, string aptSources = DefaultAptSources)
+    /// <param name="cache">Where built images are kept.</param>
+    /// <param name="aptSources">The apt sources (deb822) the packages come from.</param>
+    /// <param name="scratchInMemory">
+    /// Whether the root folder and raw file may live in a tmpfs when memory allows (see <see cref="ImageScratch"/>);
+    /// false keeps them on the cache's disk, e.g. to see a build fill that disk.
+    /// </param>
+    public ImageBuilder(ImageCache cache, string aptSources = DefaultAptSources, bool scratchInMemory = true)
     {
         _cache = cache;
         _aptSources = Path.GetFullPath(aptSources);
+        _scratchInMemory = scratchInMemory;
     }
 
     /// <summary>The cache key <paramref name="spec"/> builds to with this machine's apt sources.</summary>
@@ -51,27 +59,34 @@ public sealed class ImageBuilder
         var buildDirectory = _cache.CreateBuildDirectory(key);
         try
         {
-            var rootfs = Path.Combine(buildDirectory, "rootfs");
-            await Step(progress, $"{spec.Name}: installing {spec.Packages.Count} packages on Debian {spec.Suite} ({spec.Variant})", clock,
-                () => Bootstrap(spec, rootfs, progress, cancellationToken)).ConfigureAwait(false);
-            await Step(progress, $"{spec.Name}: customising the root file system", clock,
-                () => RootfsCustomizer.ApplyAsync(spec, rootfs, cancellationToken)).ConfigureAwait(false);
             var kernelVersion = "";
-            await Step(progress, $"{spec.Name}: copying the kernel and initrd for direct boot", clock, () =>
+            using (var scratch = ImageScratch.Create(Path.Combine(buildDirectory, "scratch"), spec.SizeBytes, _scratchInMemory))
             {
-                kernelVersion = CopyBootFiles(rootfs, buildDirectory);
-                return Task.CompletedTask;
-            }).ConfigureAwait(false);
-
-            var raw = Path.Combine(buildDirectory, "image.raw");
-            await Step(progress, $"{spec.Name}: writing a {FormatSize(spec.SizeBytes)} ext4 file system", clock,
-                () => HostCommand.RunCheckedAsync("mkfs.ext4",
-                    ["-q", "-F", "-L", "root", "-d", rootfs, raw, $"{spec.SizeBytes / 1024}k"], null, cancellationToken)).ConfigureAwait(false);
-            SafeFolder.Delete(rootfs);
-            await Step(progress, $"{spec.Name}: converting to qcow2", clock,
-                () => HostCommand.RunCheckedAsync("qemu-img",
-                    ["convert", "-f", "raw", "-O", "qcow2", raw, Path.Combine(buildDirectory, BuiltImage.DiskFileName)], null, cancellationToken)).ConfigureAwait(false);
-            File.Delete(raw);
+                progress?.Report(scratch.InMemory
+                    ? $"{spec.Name}: building in memory (tmpfs of at most {FormatSize(ImageScratch.WorstCaseBytes(spec.SizeBytes))})"
+                    : $"{spec.Name}: building on disk in {buildDirectory}");
+                var rootfs = scratch.Rootfs;
+                await Step(progress, $"{spec.Name}: installing {spec.Packages.Count} packages on Debian {spec.Suite} ({spec.Variant})", clock,
+                    () => Bootstrap(spec, rootfs, scratch.InMemory, progress, cancellationToken)).ConfigureAwait(false);
+                await Step(progress, $"{spec.Name}: customising the root file system", clock,
+                    () => RootfsCustomizer.ApplyAsync(spec, rootfs, cancellationToken)).ConfigureAwait(false);
+                await Step(progress, $"{spec.Name}: copying the kernel and initrd for direct boot", clock, () =>
+                {
+                    kernelVersion = CopyBootFiles(rootfs, buildDirectory);
+                    return Task.CompletedTask;
+                }).ConfigureAwait(false);
+                await Step(progress, $"{spec.Name}: writing a {FormatSize(spec.SizeBytes)} ext4 file system", clock,
+                    () => HostCommand.RunCheckedAsync("mkfs.ext4",
+                        ["-q", "-F", "-L", "root", "-d", rootfs, scratch.RawImage, $"{spec.SizeBytes / 1024}k"], null, cancellationToken)).ConfigureAwait(false);
+                await Step(progress, $"{spec.Name}: converting to qcow2", clock,
+                    () => HostCommand.RunCheckedAsync("qemu-img",
+                        ["convert", "-f", "raw", "-O", "qcow2", scratch.RawImage, Path.Combine(buildDirectory, BuiltImage.DiskFileName)], null, cancellationToken)).ConfigureAwait(false);
+                await Step(progress, $"{spec.Name}: removing the scratch files", clock, () =>
+                {
+                    scratch.Dispose();
+                    return Task.CompletedTask;
+                }).ConfigureAwait(false);
+            }
 
             var manifest = new ImageManifest(spec.Name, key, spec.Suite, kernelVersion, spec.KernelArgs, spec.SizeBytes,
                 DateTimeOffset.UtcNow, Math.Round(clock.Elapsed.TotalSeconds, 1));
@@ -91,15 +106,9 @@ public sealed class ImageBuilder
             ? File.ReadAllText(_aptSources)
             : throw new InvalidOperationException($"apt sources '{_aptSources}' not found; images are built from this machine's Debian mirrors");
 
-    private Task Bootstrap(ImageSpec spec, string rootfs, IProgress<string>? progress, CancellationToken cancellationToken) =>
+    private Task Bootstrap(ImageSpec spec, string rootfs, bool inMemory, IProgress<string>? progress, CancellationToken cancellationToken) =>
         HostCommand.RunCheckedAsync("mmdebstrap",
-            [
-                $"--variant={spec.Variant}",
-                $"--include={string.Join(',', spec.Packages)}",
-                spec.Suite,
-                rootfs,
-                _aptSources,
-            ],
+            MmdebstrapArguments.For(spec, rootfs, _aptSources, inMemory),
             progress is null ? null : new SynchronousProgress(line => progress.Report($"  {line}")),
             cancellationToken);
 

@@ -13,7 +13,8 @@ namespace VirtCluster.Images;
 public static class ImageCacheKey
 {
     /// <summary>Bump when <see cref="ImageBuilder"/> changes what it writes into an image.</summary>
-    internal const int RecipeVersion = 1;
+    /// <remarks>2: the initrd is made once, after every package (see <see cref="InitramfsHooks"/>).</remarks>
+    internal const int RecipeVersion = 2;
 
     /// <summary>The lowercase hex SHA-256 naming the image's cache folder.</summary>
     public static string Compute(ImageSpec spec, string aptSources)
@@ -50,6 +51,7 @@ public static class ImageCacheKey
             WriteList(json, "enable", spec.Enable);
             WriteList(json, "mask", spec.Mask);
             WriteList(json, "kernelArgs", spec.KernelArgs);
+            WriteList(json, "initrdModules", spec.InitrdModules);
             json.WriteString("aptSourcesSha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(aptSources))));
             json.WriteEndObject();
         }

@@ -13,6 +13,10 @@ namespace VirtCluster.Images;
 /// <param name="Enable">systemd units enabled in the image.</param>
 /// <param name="Mask">systemd units masked because they only cost boot time in a cluster node.</param>
 /// <param name="KernelArgs">Kernel arguments the image needs for direct kernel boot (root device, console).</param>
+/// <param name="InitrdModules">
+/// Kernel modules the initrd needs to mount the root file system (e.g. the virtio disk and ext4). When
+/// listed, the initrd carries only these; when empty, Debian's default set for any hardware (MODULES=most).
+/// </param>
 /// <param name="SpecFile">Absolute path of the YAML file, for messages only (not part of the cache key).</param>
 public sealed record ImageSpec(
     string Name,
@@ -24,4 +28,5 @@ public sealed record ImageSpec(
     IReadOnlyList<string> Enable,
     IReadOnlyList<string> Mask,
     IReadOnlyList<string> KernelArgs,
+    IReadOnlyList<string> InitrdModules,
     string SpecFile);

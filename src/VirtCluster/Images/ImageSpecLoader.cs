@@ -17,7 +17,7 @@ public static partial class ImageSpecLoader
     private const long MinimumSize = 512L * 1024 * 1024;
 
     private static readonly string[] Keys =
-        ["name", "suite", "variant", "size", "packages", "files", "enable", "mask", "kernelArgs"];
+        ["name", "suite", "variant", "size", "packages", "files", "enable", "mask", "kernelArgs", "initrdModules"];
 
     private static readonly string[] FileKeys = ["source", "target", "mode"];
 
@@ -59,8 +59,9 @@ public static partial class ImageSpecLoader
         var enable = reader.List(map, "enable", UnitPattern(), "a systemd unit name with its suffix (.service, .timer, ...)");
         var mask = reader.List(map, "mask", UnitPattern(), "a systemd unit name with its suffix (.service, .timer, ...)");
         var kernelArgs = reader.List(map, "kernelArgs", KernelArgPattern(), "one kernel argument without spaces", required: true);
+        var initrdModules = reader.List(map, "initrdModules", ModuleNamePattern(), "a kernel module name such as virtio_blk");
 
-        return new ImageSpec(name, suite, variant, size, packages, files, enable, mask, kernelArgs, file);
+        return new ImageSpec(name, suite, variant, size, packages, files, enable, mask, kernelArgs, initrdModules, file);
     }
 
     private static YamlNode ReadRoot(string yaml, string file)
@@ -177,6 +178,10 @@ public static partial class ImageSpecLoader
 
     [GeneratedRegex(@"^\S+$")]
     private static partial Regex KernelArgPattern();
+
+    // Also what keeps the names safe to write into the build's shell hook unquoted.
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$")]
+    private static partial Regex ModuleNamePattern();
 
     [GeneratedRegex(@"^(?!/)(?!.*(^|/)\.\.(/|$))[^\0]+$")]
     private static partial Regex RelativePathPattern();

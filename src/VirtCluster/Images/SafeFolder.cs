@@ -7,7 +7,8 @@ namespace VirtCluster.Images;
 /// Removes a folder that may hold a root file system or a daemon's state. An interrupted mmdebstrap
 /// can leave /proc, /sys or /dev bind-mounted inside the root file system; deleting recursively through
 /// such a mount would delete the host's own files, so every mount below the folder is detached first
-/// and deletion is refused if one remains.
+/// and deletion is refused if one remains. A folder that is itself a mount point (the image builder's
+/// in-memory scratch) is detached too, which frees its contents at once instead of file by file.
 /// </summary>
 internal static class SafeFolder
 {
@@ -19,12 +20,12 @@ internal static class SafeFolder
             return;
         }
 
-        foreach (var mountPoint in MountsBelow(root).OrderByDescending(m => m.Length))
+        foreach (var mountPoint in MountsAtOrBelow(root).OrderByDescending(m => m.Length))
         {
             _ = Posix.Umount2(mountPoint, Posix.MntDetach);
         }
 
-        var remaining = MountsBelow(root);
+        var remaining = MountsAtOrBelow(root);
         if (remaining.Count > 0)
         {
             throw new InvalidOperationException(
@@ -35,24 +36,26 @@ internal static class SafeFolder
     }
 
     /// <summary>Mount points strictly below <paramref name="root"/>, from /proc/self/mountinfo.</summary>
-    public static List<string> MountsBelow(string root)
+    public static List<string> MountsBelow(string root) =>
+        MountPoints().Where(m => m.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal)).ToList();
+
+    /// <summary>Whether something is mounted on <paramref name="path"/> itself.</summary>
+    public static bool IsMountPoint(string path) =>
+        MountPoints().Contains(Path.GetFullPath(path).TrimEnd('/'), StringComparer.Ordinal);
+
+    private static List<string> MountsAtOrBelow(string root) =>
+        IsMountPoint(root) ? [root, .. MountsBelow(root)] : MountsBelow(root);
+
+    private static IEnumerable<string> MountPoints()
     {
-        var prefix = root.TrimEnd('/') + "/";
-        var result = new List<string>();
         foreach (var line in File.ReadLines("/proc/self/mountinfo"))
         {
             var fields = line.Split(' ');
             if (fields.Length > 4)
             {
-                var mountPoint = Unescape(fields[4]);
-                if (mountPoint.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    result.Add(mountPoint);
-                }
+                yield return Unescape(fields[4]);
             }
         }
-
-        return result;
     }
 
     /// <summary>mountinfo writes space, tab, newline and backslash as three-digit octal escapes.</summary>

@@ -2,7 +2,10 @@ using System.Runtime.InteropServices;
 
 namespace VirtCluster.Linux;
 
-/// <summary>The few libc calls .NET does not expose: signals other than SIGKILL, lazy unmount, the effective user.</summary>
+/// <summary>
+/// The few libc calls .NET does not expose: signals other than SIGKILL, mounting a tmpfs and lazy unmount,
+/// the effective user.
+/// </summary>
 internal static partial class Posix
 {
     public const int SigTerm = 15;
@@ -14,6 +17,20 @@ internal static partial class Posix
 
     [LibraryImport("libc", EntryPoint = "umount2", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     public static partial int Umount2(string target, int flags);
+
+    [LibraryImport("libc", EntryPoint = "mount", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int Mount(string source, string target, string fileSystemType, ulong flags, string data);
+
+    /// <summary>Mounts a tmpfs with <paramref name="options"/> (e.g. <c>mode=0755,size=1024m</c>) on an existing folder.</summary>
+    /// <exception cref="IOException">The kernel refused; the message carries its reason.</exception>
+    public static void MountTmpfs(string target, string options)
+    {
+        if (Mount("tmpfs", target, "tmpfs", 0, options) != 0)
+        {
+            var error = Marshal.GetLastPInvokeError();
+            throw new IOException($"cannot mount a tmpfs on '{target}' ({options}): {Marshal.GetPInvokeErrorMessage(error)}");
+        }
+    }
 
     [LibraryImport("libc", EntryPoint = "stat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static unsafe partial int Stat(string path, byte* buffer);

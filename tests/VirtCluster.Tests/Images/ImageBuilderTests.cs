@@ -3,9 +3,9 @@ using VirtCluster.Images;
 namespace VirtCluster.Tests.Images;
 
 /// <summary>
-/// Builds with the real mmdebstrap against this machine's apt sources. Only failing and cancelled builds
-/// run here (a full build takes minutes); each checks that the cache is left without an entry or a
-/// build folder.
+/// Builds with the real mmdebstrap against this machine's apt sources. Mostly failing and cancelled builds
+/// run here, each checking that the cache is left without an entry or a build folder; one small image with
+/// a kernel is built in full to check its initrd.
 /// </summary>
 public sealed class ImageBuilderTests : IDisposable
 {
@@ -68,14 +68,14 @@ public sealed class ImageBuilderTests : IDisposable
     [Fact]
     public async Task ABuildThatRunsOutOfDiskFailsNamingTheStepAndLeavesNothing()
     {
-        // mmdebstrap writes everything below its target (it points TMPDIR into the new root). The package
-        // lists take about 120 MiB and the downloaded packages 30 MiB more, so 220 MiB fills up half way
-        // through unpacking them: a half-written root file system that has to go.
+        // Built on disk (not in memory), mmdebstrap writes everything below its target (it points TMPDIR
+        // into the new root). The package lists take about 120 MiB and the downloaded packages 30 MiB more,
+        // so 220 MiB fills up half way through unpacking them: a half-written root file system that has to go.
         using var disk = new SmallFileSystem("220m");
         var spec = Spec(SpecFolder.ValidYaml);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            new ImageBuilder(new ImageCache(disk.Path)).BuildAsync(spec, null, CancellationToken.None));
+            new ImageBuilder(new ImageCache(disk.Path), scratchInMemory: false).BuildAsync(spec, null, CancellationToken.None));
 
         Assert.StartsWith("tiny: installing 2 packages on Debian bookworm (minbase) failed: 'mmdebstrap' failed", error.Message);
         Assert.Contains("No space left on device", error.Message);
@@ -109,13 +109,40 @@ public sealed class ImageBuilderTests : IDisposable
     {
         var abandoned = Directory.CreateDirectory(Path.Combine(_cacheRoot, ".build-0123-999999999")).FullName;
         File.WriteAllText(Path.Combine(abandoned, "image.raw"), "half written");
+        // A build killed with SIGKILL leaves its in-memory scratch mounted.
+        var scratch = ImageScratch.Create(Path.Combine(abandoned, "scratch"), 512L << 20, allowMemory: true, availableMemoryBytes: 64L << 30);
         var spec = Spec(SpecFolder.ValidYaml.Replace("  - iproute2", "  - virtcluster-no-such-package"));
 
+        Assert.True(scratch.InMemory);
         Assert.Empty(new ImageCache(_cacheRoot).Keys());
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             new ImageBuilder(new ImageCache(_cacheRoot)).BuildAsync(spec, null, CancellationToken.None));
 
         Assert.False(Directory.Exists(abandoned));
+        Assert.False(SafeFolder.IsMountPoint(scratch.Path));
+    }
+
+    [Fact]
+    public async Task AKernelImageGetsOneInitrdWithOnlyTheListedModulesAndTheRealUpdateInitramfs()
+    {
+        var spec = Spec(SpecFolder.ValidYaml.Replace("  - iproute2", "  - iproute2\n  - linux-image-amd64\n  - initramfs-tools")
+            + "\ninitrdModules: [virtio_pci, virtio_blk, ext4]\n");
+        var lines = new List<string>();
+
+        var image = await new ImageBuilder(new ImageCache(_cacheRoot)).BuildAsync(spec, new SynchronousProgress(lines.Add), CancellationToken.None);
+
+        Assert.Contains("tiny: building in memory (tmpfs of at most 2560M)", lines);
+        // The listed modules, what they depend on, and what initramfs-tools' own hooks always add (fan, psmouse).
+        Assert.Equal(
+            "crc16 crc32c-intel crc32c_generic ext4 fan jbd2 mbcache psmouse virtio virtio_blk virtio_pci virtio_pci_legacy_dev virtio_pci_modern_dev virtio_ring",
+            string.Join(' ', InitrdArchive.Names(image.InitrdPath).Where(n => n.EndsWith(".ko", StringComparison.Ordinal))
+                .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)));
+        using var raw = new RawCopy(image.DiskPath);
+        Assert.DoesNotContain("update-initramfs", raw.Cat("/var/lib/dpkg/diversions"));
+        Assert.StartsWith("#!/bin/sh\n\nBOOTDIR=/boot\n", raw.Cat("/usr/sbin/update-initramfs"));
+        Assert.Equal([image.Manifest.CacheKey], new ImageCache(_cacheRoot).Keys());
+        Assert.Equal([image.Directory], Directory.GetFileSystemEntries(_cacheRoot));
+        Assert.DoesNotContain(File.ReadAllLines("/proc/self/mountinfo"), l => l.Contains(_cacheRoot, StringComparison.Ordinal));
     }
 
     /// <summary>Processes whose command line names <paramref name="path"/>, as <c>pgrep -a -f</c> lists them (pid and command line).</summary>

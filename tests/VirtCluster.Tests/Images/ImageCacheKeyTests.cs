@@ -57,9 +57,29 @@ public sealed class ImageCacheKeyTests : IDisposable
     [InlineData("mode: \"0755\"", "mode: \"0700\"")]
     [InlineData("[e2scrub_reap.service]", "[e2scrub_reap.service, fstrim.timer]")]
     [InlineData("console=ttyS0", "console=ttyS1")]
+    [InlineData("console=ttyS0]", "console=ttyS0]\ninitrdModules: [virtio_blk]")]
     public void ChangingWhatGoesIntoTheImageChangesTheKey(string from, string to)
     {
         Assert.NotEqual(KeyOf(SpecFolder.ValidYaml), KeyOf(SpecFolder.ValidYaml.Replace(from, to), "changed.yaml"));
+    }
+
+    [Fact]
+    public void TheCanonicalFormCarriesTheRecipeVersionAndEveryKeyInAFixedOrder()
+    {
+        var spec = ImageSpecLoader.Load(_folder.WriteSpec(SpecFolder.ValidYaml + "\ninitrdModules: [virtio_blk, ext4]\n"));
+
+        // One line when hashed; broken here only to be readable.
+        var expected = """
+            {"recipe":2,"name":"tiny","suite":"bookworm","variant":"minbase","sizeBytes":1073741824,
+            "packages":["openssh-server","iproute2"],"files":[{"source":"files/hello.sh",
+            "sha256":"bfdeaeb08cffb6a36438bcd12dda25417e3cdd36f1e7e482a2849d539225288b","target":"/usr/local/bin/hello","mode":"0755"}],
+            "enable":["ssh.service"],"mask":["e2scrub_reap.service"],"kernelArgs":["root=/dev/vda","console=ttyS0"],
+            "initrdModules":["virtio_blk","ext4"],"aptSourcesSha256":"9c8ce17a3a6588c5b6ef112c1ffbe2c2abfc6bb61b3c22d6cfb96bab7c46cf8a"}
+            """.Replace("\n", string.Empty, StringComparison.Ordinal);
+
+        Assert.Equal(
+            expected,
+            ImageCacheKey.Canonical(spec, Sources));
     }
 
     [Fact]

@@ -36,6 +36,7 @@ public sealed class ImageSpecLoaderTests : IDisposable
         Assert.Equal("/usr/local/bin/hello", file.Target);
         Assert.Equal((UnixFileMode)0x1ED, file.Mode);
         Assert.Equal("minbase", spec.Variant);
+        Assert.Empty(spec.InitrdModules);
     }
 
     [Fact]
@@ -88,6 +89,8 @@ public sealed class ImageSpecLoaderTests : IDisposable
     [InlineData("source: files/hello.sh", "source: ../outside.sh", "not a path relative")]
     [InlineData("[ssh.service]", "[ssh]", "not a systemd unit name")]
     [InlineData("name: tiny\n", "", "key 'name': is required")]
+    [InlineData("console=ttyS0]", "console=ttyS0]\ninitrdModules: [Virtio_Blk]", "key 'initrdModules': 'Virtio_Blk' is not a kernel module name")]
+    [InlineData("console=ttyS0]", "console=ttyS0]\ninitrdModules: [ext4$(reboot)]", "'ext4$(reboot)' is not a kernel module name")]
     public void InvalidValuesNameTheKeyAndTheFix(string from, string to, string expected)
     {
         var path = _folder.WriteSpec(SpecFolder.ValidYaml.Replace(from, to));
