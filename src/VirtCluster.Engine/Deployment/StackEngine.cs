@@ -211,8 +211,9 @@ public sealed class StackEngine
             ct => operations.DestroyAsync(step.Old!, verb, ct)))];
     }
 
+    /// <summary>Taken from the planned inputs, where a value not yet known is left out, as for Check.</summary>
     private string? ConcurrencyKey(string type, bool isComponent, JsonObject inputs) =>
-        isComponent ? null : _providers.Get(type).ConcurrencyKey(SecretValue.RevealObject(inputs));
+        isComponent ? null : _providers.Get(type).ConcurrencyKey(SecretValue.RevealObject(UnknownValue.Strip(inputs)));
 
     private static async Task RunAsync(
         List<DagNode> nodes, IReadOnlyList<PlanStep> steps, DeploymentOptions options, List<ResourceFailure> failures, List<Urn> notRun, CancellationToken ct)

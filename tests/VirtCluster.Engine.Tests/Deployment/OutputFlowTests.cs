@@ -110,6 +110,10 @@ public sealed class OutputFlowTests : IDisposable
     {
         public string Type => "test:Upload";
 
+        /// <summary>Like a typed provider, it cannot read the engine's marker for a value not yet known.</summary>
+        public string? ConcurrencyKey(JsonObject inputs) =>
+            inputs["from"] is JsonObject marker ? throw new InvalidOperationException("ConcurrencyKey was given " + marker.ToJsonString()) : "uploads";
+
         public IReadOnlyList<CheckFailure> Check(JsonObject inputs) =>
             inputs["from"]?.GetValue<string>() is { } path && !File.Exists(path)
                 ? [new CheckFailure("from", $"'{path}' does not exist")]

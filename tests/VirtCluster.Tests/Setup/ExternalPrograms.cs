@@ -30,6 +30,7 @@ internal static class ExternalPrograms
         new("sshd", "openssh-server", "tests: a real sshd on loopback and in namespaces (SshdServer)"),
         new("mmdebstrap", "mmdebstrap", "image build: the root file system (ImageBuilder)"),
         new("mkfs.ext4", "e2fsprogs", "image build: the disk (ImageBuilder)"),
+        new("debugfs", "e2fsprogs", "tests: reading files out of a built image's disk (Images/RawCopy)"),
         new("qemu-img", "qemu-utils", "image build: raw to qcow2 (ImageBuilder)"),
         new("systemctl", "systemd", "image build: enable and mask units with --root (RootfsCustomizer)"),
         new("ip", "iproute2", "network namespaces (Linux/NetworkNamespace, LabHost/LabEnvironment); tests (TestNetworkNamespace, SshdServer)"),
@@ -92,6 +93,7 @@ internal static class ExternalPrograms
     public static readonly ExternalProgram[] OnNodes =
     [
         new("sshd", "openssh-server", "the tool's SSH to every node"),
+        new("update-initramfs", "initramfs-tools", "image build, inside the image's root: the initrd, made once (InitramfsHooks)"),
         new("ssh", "openssh-client", "mpirun, to start ranks on the other nodes"),
         new("ssh-keygen", "openssh-client", "images/files/virtcluster-firstboot (the node's host key)"),
         new("mpirun", "openmpi-bin", "the benchmark stage (SingleRun, BinaryCheck, TargetFacts)"),

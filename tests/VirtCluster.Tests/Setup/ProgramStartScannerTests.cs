@@ -108,7 +108,7 @@ public sealed class ProgramStartScannerTests
         Assert.All((ExternalProgram[][])[ExternalPrograms.OnThisMachine, ExternalPrograms.OptionalOnThisMachine, ExternalPrograms.OnNodes],
             list => Assert.Equal(list.Select(p => p.Name).Distinct(), list.Select(p => p.Name)));
         Assert.Empty(ExternalPrograms.OptionalOnThisMachine.Select(p => p.Name).Intersect(ExternalPrograms.OnThisMachine.Select(p => p.Name)));
-        Assert.Equal(56, ExternalPrograms.OnThisMachine.Length);
-        Assert.Equal(19, ExternalPrograms.OnNodes.Length);
+        Assert.Equal(57, ExternalPrograms.OnThisMachine.Length);
+        Assert.Equal(20, ExternalPrograms.OnNodes.Length);
     }
 }
