@@ -1,4 +1,5 @@
 using System.Globalization;
+using VirtCluster.Linux;
 
 namespace VirtCluster.Images;
 

@@ -1,4 +1,4 @@
-using VirtCluster.Tests.Network;
+using VirtCluster.Tests.Support;
 
 namespace VirtCluster.Tests.Images;
 
