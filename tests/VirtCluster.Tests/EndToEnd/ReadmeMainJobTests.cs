@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
+using Xunit.Abstractions;
 using System.Text.Json.Nodes;
 using VirtCluster.LabHost;
 using VirtCluster.Testing;
@@ -16,7 +17,7 @@ namespace VirtCluster.Tests.EndToEnd;
 /// </summary>
 [Collection(RealVmCollection.Name)]
 [SupportedOSPlatform("linux")]
-public sealed class ReadmeMainJobTests : IDisposable
+public sealed class ReadmeMainJobTests(ITestOutputHelper log) : IDisposable
 {
     private const string Namespace = "vc-local";
     private static readonly TimeSpan Long = TimeSpan.FromMinutes(25);
@@ -34,7 +35,10 @@ public sealed class ReadmeMainJobTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_clone, "infra", "bin", "Release", "net10.0", "VirtCluster.Infra.dll")));
         Assert.Empty(Directory.GetFileSystemEntries(_cache));
 
-        var up = Run(Long, "./virtcluster", "up", "--stack", "local", "--yes");
+        var clock = Stopwatch.StartNew();
+        var up = Run(Long, "./virtcluster up --stack local --yes");
+        log.WriteLine($"./virtcluster up --stack local --yes: exit {up.Exit} in {clock.Elapsed.TotalSeconds:F0} s");
+        log.WriteLine(up.Out);
 
         Assert.True(up.Exit == 0, $"the README's main command failed ({up.Exit}):\n{up.Out}\n{up.Err}");
         Assert.Contains("virtcluster: building (first run or sources changed)", up.Err, StringComparison.Ordinal);
@@ -43,7 +47,7 @@ public sealed class ReadmeMainJobTests : IDisposable
         var built = Assert.Single(Directory.GetDirectories(images), d => !Path.GetFileName(d).StartsWith('.'));
         Assert.True(new FileInfo(Path.Combine(built, "image.qcow2")).Length > 100 << 20, "the image in the cache is not a disk");
 
-        var outputs = Run(Short, "./virtcluster", "stack", "output", "--stack", "local", "--json");
+        var outputs = Run(Short, "./virtcluster stack output --stack local --json");
         Assert.True(outputs.Exit == 0, outputs.Err);
         var json = JsonNode.Parse(outputs.Out)!;
         Assert.Equal(2, json["nodes"]!.AsArray().Count);
@@ -55,12 +59,14 @@ public sealed class ReadmeMainJobTests : IDisposable
         Assert.Equal(0, json["runs"]!["failed"]!.GetValue<int>());
         foreach (var node in new[] { "local-local-0", "local-local-1" })
         {
-            var hostname = Run(Short, "./virtcluster", "exec", "--stack", "local", node, "--", "hostname");
+            var hostname = Run(Short, $"./virtcluster exec --stack local {node} -- hostname");
             Assert.True(hostname.Exit == 0, hostname.Err);
             Assert.Equal(node, hostname.Out.Trim());
         }
 
-        var destroy = Run(Short, "./virtcluster", "destroy", "--stack", "local", "--yes");
+        clock.Restart();
+        var destroy = Run(Short, "./virtcluster destroy --stack local --yes");
+        log.WriteLine($"./virtcluster destroy --stack local --yes: exit {destroy.Exit} in {clock.Elapsed.TotalSeconds:F1} s");
         Assert.True(destroy.Exit == 0, destroy.Err);
         Assert.Contains("14 deleted", destroy.Out, StringComparison.Ordinal);
         var leftovers = await Lab.FindLeftoversAsync(CancellationToken.None);
@@ -73,7 +79,7 @@ public sealed class ReadmeMainJobTests : IDisposable
         {
             if (File.Exists(Path.Combine(_clone, "infra", "bin", "Release", "net10.0", "VirtCluster.Infra.dll")))
             {
-                Run(Short, "./virtcluster", "destroy", "--stack", "local", "--yes", "--force-unlock");
+                Run(Short, "./virtcluster destroy --stack local --yes --force-unlock");
             }
         }
         finally
@@ -87,21 +93,18 @@ public sealed class ReadmeMainJobTests : IDisposable
 
     private LabEnvironment Lab => new(Namespace, Path.Combine(_clone, ".virtcluster", "lab", "local"));
 
-    /// <summary>Runs a command in the copy as a user's shell would, with the empty cache and no backend override.</summary>
-    private (int Exit, string Out, string Err) Run(TimeSpan timeout, string program, params string[] args)
+    /// <summary>Runs a command line in the copy as a user's shell does, with the empty cache and no backend override.</summary>
+    private (int Exit, string Out, string Err) Run(TimeSpan timeout, string commandLine)
     {
-        var start = new ProcessStartInfo(program)
+        var start = new ProcessStartInfo("bash")
         {
             WorkingDirectory = _clone,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(commandLine);
         start.Environment["XDG_CACHE_HOME"] = _cache;
         start.Environment.Remove("VIRTCLUSTER_BACKEND");
         start.Environment.Remove("VIRTCLUSTER_CONFIG_PASSPHRASE");
