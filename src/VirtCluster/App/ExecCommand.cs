@@ -48,6 +48,6 @@ public static class ExecCommand
         var hostKey = state.Outputs["hostKey"]?.GetValue<string>()
             ?? throw new InvalidOperationException($"{nodeName}: no pinned host key in state; run up again");
         var keys = new StackKeys(Path.Combine(located.Backend, "keys", stack), stack, spec.SshPrivateKey?.PlainText);
-        return await NodeShell.ConnectAsync(spec.Lab.Namespace, nodeName, address, hostKey, keys.Admin, TimeSpan.FromSeconds(30), null, ct);
+        return await NodeShell.ConnectAsync(new NodeRoute(Namespace: spec.Lab.Namespace), nodeName, address, hostKey, keys.Admin, TimeSpan.FromSeconds(30), null, ct);
     }
 }

@@ -48,14 +48,20 @@ public sealed record HostSpec(
 public sealed record SshEndpoint(string Address, int Port, string User, string? IdentityFile);
 
 /// <summary>Lab mode: this machine alone, its own libvirtd in a network namespace the tool creates.</summary>
-/// <param name="Nodes">VMs on this machine (1..64).</param>
+/// <param name="Nodes">VMs on this machine (1..64), or per simulated host.</param>
 /// <param name="Namespace">The network namespace the lab's libvirtd and guests live in.</param>
 /// <param name="BootTimeout">How long a node may take to boot and answer over SSH before <c>up</c> gives up on it.</param>
 public sealed record LabSpec(int Nodes, string Namespace, TimeSpan BootTimeout)
 {
+    /// <summary>Simulated hosts (<c>lab.hosts</c>) that the tool reaches as real ones; null for one libvirtd on this machine.</summary>
+    public FleetSpec? Fleet { get; init; }
+
     /// <summary>Emulated (TCG) guests boot in about a minute on a loaded two-core machine; five leaves room.</summary>
     public static readonly TimeSpan DefaultBootTimeout = TimeSpan.FromMinutes(5);
 }
+
+/// <summary>Simulated hosts: how many, and the private network whose /30s link each to this machine.</summary>
+public sealed record FleetSpec(int Hosts, string ManagementSubnet);
 
 /// <summary>Guest sizing. Null vCPUs means all host cores; memory is explicit or host memory minus a reserve.</summary>
 public sealed record NodeSizing(int? Vcpus, long? MemoryBytes, long MemoryReserveBytes, HugePages HugePages);

@@ -1,3 +1,4 @@
+using VirtCluster.LabHost;
 using System.Runtime.CompilerServices;
 using VirtCluster.Engine.Config;
 
@@ -74,6 +75,12 @@ public static class ClusterSpecLoader
     private static ClusterSpec Parse(StackConfig config)
     {
         var (hosts, lab) = HostSpecReader.Read(config);
+        var network = NetworkSpecReader.Read(config.Get(ConfigKeys.Network));
+        if (lab?.Fleet is not null)
+        {
+            hosts = new FleetLayout(config.Stack, lab, network, config.Backend).HostSpecs;
+        }
+
         return new ClusterSpec(
             config.Project,
             config.Stack,
@@ -86,7 +93,7 @@ public static class ClusterSpecLoader
             Choice(config, ConfigKeys.Hypervisor, HypervisorChoices, HypervisorChoice.Auto),
             Hca(config.Get(ConfigKeys.Hca)),
             Firmware(config.Get(ConfigKeys.FirmwareMinimum)),
-            NetworkSpecReader.Read(config.Get(ConfigKeys.Network)),
+            network,
             ConfigValues.Path(Required(config, ConfigKeys.Image), ConfigKeys.Image, config.ProjectDirectory),
             BenchSelectionReader.Read(config.Get(ConfigKeys.Bench), config.ProjectDirectory))
         {

@@ -1,3 +1,4 @@
+using VirtCluster.LabHost;
 using System.Text.RegularExpressions;
 using VirtCluster.Engine.Config;
 
@@ -11,7 +12,7 @@ internal static partial class HostSpecReader
 
     private static readonly string[] HostKeys = ["name", "uri", "ssh", "simulate", "facts"];
     private static readonly string[] SshKeys = ["address", "port", "user", "identityFile"];
-    private static readonly string[] LabKeys = ["nodes", "namespace", "bootTimeout"];
+    private static readonly string[] LabKeys = ["nodes", "namespace", "bootTimeout", "hosts", "nodesPerHost", "management"];
 
     public static (IReadOnlyList<HostSpec> Hosts, LabSpec? Lab) Read(StackConfig config)
     {
@@ -125,7 +126,57 @@ internal static partial class HostSpecReader
         }
 
         var bootTimeout = lab.Get("bootTimeout") is { } timeout ? ConfigValues.Duration(timeout, lab.KeyPath("bootTimeout")) : LabSpec.DefaultBootTimeout;
-        return new LabSpec(nodes, name, bootTimeout);
+        if (lab.Get("hosts") is null)
+        {
+            foreach (var fleetOnly in new[] { "nodesPerHost", "management" })
+            {
+                if (lab.Get(fleetOnly) is { } stray)
+                {
+                    throw new ConfigException(stray.Location, lab.KeyPath(fleetOnly), $"applies to simulated hosts only; set {lab.KeyPath("hosts")} too, or remove it");
+                }
+            }
+
+            return new LabSpec(nodes, name, bootTimeout);
+        }
+
+        if (lab.Get("nodes") is { } both)
+        {
+            throw new ConfigException(both.Location, lab.KeyPath("nodes"), $"with {lab.KeyPath("hosts")}, give the VMs per host as {lab.KeyPath("nodesPerHost")}");
+        }
+
+        if (name.Length > FleetLayout.MaximumPrefix)
+        {
+            throw new ConfigException(lab.Location, lab.KeyPath("namespace"), $"'{name}' is too long for simulated hosts' namespaces (at most {FleetLayout.MaximumPrefix} characters); set a shorter namespace");
+        }
+
+        var hosts = (int)lab.Integer("hosts", 1, FleetLayout.MaximumHosts)!;
+        var perHost = (int)(lab.Integer("nodesPerHost", 1, 64) ?? 1);
+        var management = lab.Get("management") is { } managementNode
+            ? ManagementSubnet(managementNode, lab.KeyPath("management"), hosts)
+            : FleetLayout.DefaultManagement(name);
+        return new LabSpec(perHost, name, bootTimeout) { Fleet = new FleetSpec(hosts, management) };
+    }
+
+    /// <summary>A private IPv4 /24 (or wider) with a /30 per simulated host.</summary>
+    private static string ManagementSubnet(ConfigNode node, string path, int hosts)
+    {
+        var text = ConfigValues.Text(node, path, "an IPv4 network in CIDR form, e.g. 10.78.0.0/24");
+        Domains.Ipv4Subnet subnet;
+        try
+        {
+            subnet = Domains.Ipv4Subnet.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new ConfigException(node.Location, path, $"'{text}' is not an IPv4 network in CIDR form ({e.Message})");
+        }
+
+        if (subnet.HostCount + 2 < 4L * hosts)
+        {
+            throw new ConfigException(node.Location, path, $"{text} has room for {(subnet.HostCount + 2) / 4} hosts (a /30 each) but the lab has {hosts}; use a wider network");
+        }
+
+        return subnet.ToString();
     }
 
     [GeneratedRegex(@"^[a-z][a-z0-9]*(\+[a-z0-9]+)?://[^\s'""]*$")]

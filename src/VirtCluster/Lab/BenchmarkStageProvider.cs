@@ -55,7 +55,7 @@ public sealed class BenchmarkStageProvider(StackKeys keys, LibvirtConnections co
             QemuVersion = libvirt.HypervisorVersion().ToString(),
         };
         await using var shell = await NodeShell.ConnectAsync(
-            inputs.Namespace, first.Name, first.Address, first.HostKey, keys.Admin, TimeSpan.FromSeconds(60), request.Progress, cancellationToken);
+            first.Route(inputs.Namespace), first.Name, first.Address, first.HostKey, keys.Admin, TimeSpan.FromSeconds(60), request.Progress, cancellationToken);
         var cluster = new SshTarget(shell.Ssh, declared, [.. nodes.Select(n => n.Name)]);
         var bareMetal = (inputs.BareMetal ?? []).Select(_ => (IBenchTarget)new LocalTarget("bmm")).ToList();
         var outputs = await BenchmarkStage.RunAsync(

@@ -55,7 +55,7 @@ public sealed class ClusterAccessProvider(StackKeys keys) : IResourceProvider<Cl
     public Task DeleteAsync(ProviderRequest<ClusterAccessInputs, ClusterAccessOutputs> request, CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task<NodeShell> Connect(ClusterAccessInputs inputs, LabNode node, CancellationToken cancellationToken) =>
-        await NodeShell.ConnectAsync(inputs.Namespace, node.Name, node.Address, node.HostKey, keys.Admin, ConnectWithin, null, cancellationToken);
+        await NodeShell.ConnectAsync(node.Route(inputs.Namespace), node.Name, node.Address, node.HostKey, keys.Admin, ConnectWithin, null, cancellationToken);
 
     private static Task Upload(NodeShell shell, string path, string content, UnixFileMode mode, CancellationToken cancellationToken) =>
         shell.Ssh.UploadAsync(new MemoryStream(Encoding.UTF8.GetBytes(content)), path, mode, cancellationToken);

@@ -19,10 +19,13 @@ public sealed class LabNodeReadiness(string labNamespace, StackKeys keys, TimeSp
         var started = DateTime.UtcNow;
 
         progress?.Report("booting: waiting for the host key on the console");
-        var hostKey = await WaitForHostKeyAsync(node, consoleLog, bootTimeout, cancellationToken);
+        var hostKey = nodeInputs.Via is { } via
+            ? await WaitForHostKeyOnHostAsync(node, via, consoleLog, bootTimeout, cancellationToken)
+            : await WaitForHostKeyAsync(node, consoleLog, bootTimeout, cancellationToken);
         var remaining = bootTimeout - (DateTime.UtcNow - started);
+        var route = nodeInputs.Via is null ? new NodeRoute(Namespace: labNamespace) : new NodeRoute(Via: nodeInputs.Via);
         await using var shell = await NodeShell.ConnectAsync(
-            labNamespace, node, address, hostKey, keys.Admin, remaining > TimeSpan.FromSeconds(10) ? remaining : TimeSpan.FromSeconds(10), progress, cancellationToken);
+            route, node, address, hostKey, keys.Admin, remaining > TimeSpan.FromSeconds(10) ? remaining : TimeSpan.FromSeconds(10), progress, cancellationToken);
         var hostname = (await shell.Ssh.RunAsync(["hostname"], TimeSpan.FromSeconds(30), cancellationToken)).EnsureSuccess("read the host name");
         if (hostname.Stdout.Trim() != node)
         {
@@ -47,6 +50,26 @@ public sealed class LabNodeReadiness(string labNamespace, StackKeys keys, TimeSp
 
         throw new TimeoutException(
             $"{node}: no host key on its console within {timeout.TotalSeconds:0} s; the guest did not finish booting (see {consoleLog})");
+    }
+
+    /// <summary>The console log is on the node's host: read over the host's SSH session, as on any real host.</summary>
+    private async Task<string> WaitForHostKeyOnHostAsync(string node, HostHop host, string consoleLog, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        await using var shell = await HostShell.ConnectAsync(host, keys.Admin, cancellationToken);
+        while (DateTime.UtcNow < deadline)
+        {
+            var read = await shell.RunAsync(["cat", consoleLog], TimeSpan.FromSeconds(30), cancellationToken);
+            if (read.Succeeded && ConsoleHostKey.Find(read.Stdout) is { } key)
+            {
+                return key;
+            }
+
+            await Task.Delay(1000, cancellationToken);
+        }
+
+        throw new TimeoutException(
+            $"{node}: no host key on its console within {timeout.TotalSeconds:0} s; the guest did not finish booting (see {consoleLog} on {host.Name})");
     }
 
     /// <summary>The console log is still being written by QEMU: open it without locking it.</summary>

@@ -8,6 +8,14 @@ public sealed record LabInputs(string Namespace, string StateDirectory);
 /// <summary>A lab's outputs: the URI of its libvirtd, which every libvirt resource in the lab connects to.</summary>
 public sealed record LabOutputs(string Uri, string Namespace);
 
+/// <summary>The fabric's inputs: its namespace, and where the stack's admin key is kept as a file for libvirt's SSH transport.</summary>
+public sealed record FabricInputs(string Namespace, string KeyFile);
+
+public sealed record FabricOutputs(string Namespace);
+
+/// <summary>A simulated host once it runs: where it answers and the host key its sshd presents (pinned from here on).</summary>
+public sealed record SimulatedHostOutputs(string Name, string Address, string HostKey);
+
 /// <summary>The node image's inputs.</summary>
 /// <param name="Spec">The image spec (YAML) path.</param>
 /// <param name="Key">The cache key of the spec's contents: another key is another image.</param>
@@ -23,8 +31,11 @@ public sealed record ClusterAccessInputs(string Namespace, IReadOnlyList<LabNode
 /// <summary>The nodes that were given the cluster key, by name.</summary>
 public sealed record ClusterAccessOutputs(IReadOnlyList<string> Nodes);
 
-/// <summary>A lab node as cluster access and the benchmark stage reach it.</summary>
-public sealed record LabNode(string Name, string Address, string HostKey);
+/// <summary>A node as cluster access and the benchmark stage reach it: through its host (<c>via</c>) or the lab's namespace.</summary>
+public sealed record LabNode(string Name, string Address, string HostKey, HostHop? Via = null)
+{
+    public NodeRoute Route(string labNamespace) => Via is null ? new NodeRoute(Namespace: labNamespace) : new NodeRoute(Via: Via);
+}
 
 /// <summary>
 /// The benchmark stage's inputs. Members the stage does not read are there for Diff: changing one runs it again.

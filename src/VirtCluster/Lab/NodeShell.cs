@@ -4,25 +4,30 @@ using VirtCluster.Remote;
 namespace VirtCluster.Lab;
 
 /// <summary>
-/// An SSH session to a lab node. The node lives in the lab's network namespace, so the TCP connection is made
-/// from inside it (a forwarder on 127.0.0.1 whose outgoing sockets are created in the namespace); the node's
-/// host key must be the one pinned from its console.
+/// An SSH session to a node, made along its route: through the host it runs on (an SSH session to the host, whose
+/// host key is pinned, carrying a forwarded port to the guest), or, for the single-machine lab, from inside the lab's
+/// network namespace (a forwarder on 127.0.0.1 whose outgoing sockets are created in the namespace). Either way the
+/// node's host key must be the one pinned from its console.
 /// </summary>
 public sealed class NodeShell : IAsyncDisposable
 {
-    private readonly NamespaceTcpForwarder _forwarder;
+    private readonly IAsyncDisposable? _forwarder;
+    private readonly SshRunner? _host;
+    private readonly SshTunnel? _tunnel;
 
-    private NodeShell(NamespaceTcpForwarder forwarder, SshRunner ssh)
+    private NodeShell(SshRunner ssh, IAsyncDisposable? forwarder, SshRunner? host, SshTunnel? tunnel)
     {
-        _forwarder = forwarder;
         Ssh = ssh;
+        _forwarder = forwarder;
+        _host = host;
+        _tunnel = tunnel;
     }
 
     public SshRunner Ssh { get; }
 
     /// <summary>Connects, retrying while the node boots, until <paramref name="within"/> has passed.</summary>
     public static async Task<NodeShell> ConnectAsync(
-        string labNamespace,
+        NodeRoute route,
         string node,
         string address,
         string hostKey,
@@ -31,19 +36,30 @@ public sealed class NodeShell : IAsyncDisposable
         IProgress<string>? progress,
         CancellationToken cancellationToken)
     {
+        if (route.Via is { } via)
+        {
+            var host = await HostShell.ConnectAsync(via, admin, cancellationToken);
+            SshTunnel? tunnel = null;
+            try
+            {
+                tunnel = host.Forward(address, 22);
+                var ssh = await WaitAsync(node, tunnel.LocalPort, hostKey, admin, within, progress, cancellationToken);
+                return new NodeShell(ssh, null, host, tunnel);
+            }
+            catch
+            {
+                tunnel?.Dispose();
+                await host.DisposeAsync();
+                throw;
+            }
+        }
+
+        var labNamespace = route.Namespace ?? throw new ArgumentException($"{node}: the route names neither a host nor a namespace", nameof(route));
         var forwarder = await NamespaceTcpForwarder.StartAsync(labNamespace, new IPEndPoint(IPAddress.Parse(address), 22));
         try
         {
-            var knownHosts = new KnownHosts();
-            knownHosts.Pin(node, hostKey);
-            var ssh = await SshRunner.WaitUntilReadyAsync(
-                new SshEndpoint(node, "127.0.0.1", forwarder.LocalPort),
-                SshIdentity.FromKeyPair("root", admin),
-                knownHosts,
-                within,
-                progress is null ? null : new Progress<SshWaitProgress>(p => progress.Report($"waiting for SSH ({p.Reason})")),
-                cancellationToken: cancellationToken);
-            return new NodeShell(forwarder, ssh);
+            var ssh = await WaitAsync(node, forwarder.LocalPort, hostKey, admin, within, progress, cancellationToken);
+            return new NodeShell(ssh, forwarder, null, null);
         }
         catch
         {
@@ -55,6 +71,51 @@ public sealed class NodeShell : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Ssh.DisposeAsync();
-        await _forwarder.DisposeAsync();
+        _tunnel?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        if (_forwarder is not null)
+        {
+            await _forwarder.DisposeAsync();
+        }
+    }
+
+    private static async Task<SshRunner> WaitAsync(
+        string node, int localPort, string hostKey, SshKeyPair admin, TimeSpan within, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var knownHosts = new KnownHosts();
+        knownHosts.Pin(node, hostKey);
+        return await SshRunner.WaitUntilReadyAsync(
+            new SshEndpoint(node, "127.0.0.1", localPort),
+            SshIdentity.FromKeyPair("root", admin),
+            knownHosts,
+            within,
+            progress is null ? null : new Progress<SshWaitProgress>(p => progress.Report($"waiting for SSH ({p.Reason})")),
+            cancellationToken: cancellationToken);
+    }
+}
+
+/// <summary>How the tool reaches a node: through the host it runs on, or from inside the single-machine lab's namespace.</summary>
+/// <param name="Namespace">The lab's network namespace (single-machine lab).</param>
+/// <param name="Via">The node's host, reached over SSH.</param>
+public sealed record NodeRoute(string? Namespace = null, HostHop? Via = null);
+
+/// <summary>A host as the tool reaches it over SSH: its name, address and port, and its pinned host key.</summary>
+public sealed record HostHop(string Name, string Address, int Port, string HostKey);
+
+/// <summary>SSH sessions to hosts, with the stack's admin key and the host's pinned key.</summary>
+public static class HostShell
+{
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(30);
+
+    public static Task<SshRunner> ConnectAsync(HostHop host, SshKeyPair admin, CancellationToken cancellationToken)
+    {
+        var knownHosts = new KnownHosts();
+        knownHosts.Pin(host.Name, host.HostKey);
+        return SshRunner.WaitUntilReadyAsync(
+            new SshEndpoint(host.Name, host.Address, host.Port), SshIdentity.FromKeyPair("root", admin), knownHosts, Within, cancellationToken: cancellationToken);
     }
 }

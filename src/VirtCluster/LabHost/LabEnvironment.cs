@@ -201,11 +201,14 @@ public sealed partial class LabEnvironment
     /// Runs inside <c>ip netns exec</c>, which gives the shell its own mount namespace: the bind mounts
     /// are visible only to the daemon and what it starts, never to the host.
     /// </summary>
-    private string DaemonScript()
-    {
-        var mounts = Paths.Mounts.Select(m => $"mount --bind {Quote(m.Source)} {Quote(m.Target)}");
-        return "set -e; " + string.Join("; ", mounts) + "; exec libvirtd -d -p /run/libvirtd.pid";
-    }
+    private string DaemonScript() => MountScript() + "; exec libvirtd -d -p /run/libvirtd.pid";
+
+    /// <summary>
+    /// The shell commands that make the lab's folders appear where the daemon looks for them; a program started
+    /// after them inside <c>ip netns exec</c> sees what libvirtd sees (its socket, its domains' logs).
+    /// </summary>
+    internal string MountScript() =>
+        "set -e; " + string.Join("; ", Paths.Mounts.Select(m => $"mount --bind {Quote(m.Source)} {Quote(m.Target)}"));
 
     private async Task WaitForSocketAsync(CancellationToken cancellationToken)
     {
@@ -244,7 +247,7 @@ public sealed partial class LabEnvironment
     }
 
     /// <summary>SIGTERM, a grace period, then SIGKILL; only for pids verified to be this lab's.</summary>
-    private static async Task TerminateAsync(IReadOnlyList<int> pids, CancellationToken cancellationToken)
+    internal static async Task TerminateAsync(IReadOnlyList<int> pids, CancellationToken cancellationToken)
     {
         foreach (var pid in pids)
         {
@@ -264,7 +267,7 @@ public sealed partial class LabEnvironment
     }
 
     /// <summary>Alive and not a zombie (a killed child waits for its parent to reap it).</summary>
-    private static bool IsAlive(int pid)
+    internal static bool IsAlive(int pid)
     {
         try
         {
@@ -285,7 +288,7 @@ public sealed partial class LabEnvironment
         }
     }
 
-    private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    internal static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")]
     private static partial Regex NamePattern();

@@ -204,6 +204,19 @@ public sealed class SshRunner : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A local port on 127.0.0.1 whose connections this session carries to <paramref name="host"/>:<paramref name="port"/>
+    /// as seen from the remote end (SSH direct-tcpip): how the tool reaches a guest through the host it runs on.
+    /// </summary>
+    public SshTunnel Forward(string host, int port)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var forward = new ForwardedPortLocal("127.0.0.1", 0, host, (uint)port);
+        _client.AddForwardedPort(forward);
+        forward.Start();
+        return new SshTunnel(_client, forward);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_disposed)

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using VirtCluster.Bench.Stage;
 using VirtCluster.Cluster;
 using VirtCluster.Lab;
+using VirtCluster.LabHost;
 using VirtCluster.Resources.Libvirt;
 
 namespace VirtCluster.Resources;
@@ -22,6 +23,10 @@ namespace VirtCluster.Resources;
 [JsonSerializable(typeof(HostSummary))]
 [JsonSerializable(typeof(LabInputs))]
 [JsonSerializable(typeof(LabOutputs))]
+[JsonSerializable(typeof(FabricInputs))]
+[JsonSerializable(typeof(FabricOutputs))]
+[JsonSerializable(typeof(SimulatedHostLayout))]
+[JsonSerializable(typeof(SimulatedHostOutputs))]
 [JsonSerializable(typeof(ImageInputs))]
 [JsonSerializable(typeof(ImageOutputs))]
 [JsonSerializable(typeof(ClusterAccessInputs))]

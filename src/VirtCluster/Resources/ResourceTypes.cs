@@ -5,6 +5,8 @@ public static class ResourceTypes
 {
     public const string Cluster = "virtcluster:index:Cluster";
     public const string Lab = "virtcluster:lab:Lab";
+    public const string Fabric = "virtcluster:lab:Fabric";
+    public const string SimulatedHost = "virtcluster:lab:SimulatedHost";
     public const string Host = "virtcluster:host:Host";
     public const string Pool = "virtcluster:libvirt:Pool";
     public const string BaseImage = "virtcluster:libvirt:BaseImage";

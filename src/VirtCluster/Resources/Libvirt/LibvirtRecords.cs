@@ -19,7 +19,8 @@ public sealed record VolumeOutputs(string Name, string Path);
 
 /// <summary>
 /// A node's inputs: <c>shutdownTimeoutSeconds</c> bounds a graceful shutdown (30 s when absent); <c>serialLog</c> is the
-/// console log where a lab guest prints its host key.
+/// console log where a lab guest prints its host key
+/// (on the host <c>via</c> names, when the node is reached through its host).
 /// </summary>
 public sealed record NodeInputs(
     string Uri,
@@ -29,7 +30,8 @@ public sealed record NodeInputs(
     IReadOnlyList<string>? Addresses = null,
     IReadOnlyList<string>? Macs = null,
     long? ShutdownTimeoutSeconds = null,
-    string? SerialLog = null) : ILibvirtLocation;
+    string? SerialLog = null,
+    global::VirtCluster.Lab.HostHop? Via = null) : ILibvirtLocation;
 
 /// <summary>
 /// A node's outputs. <c>host</c>, <c>macs</c> and <c>addresses</c> are copied from the inputs and written even when
