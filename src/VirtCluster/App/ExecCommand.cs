@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using VirtCluster.Engine.Config;
 using VirtCluster.Lab;
 using VirtCluster.Resources;
@@ -6,8 +7,8 @@ using VirtCluster.Resources;
 namespace VirtCluster.App;
 
 /// <summary>
-/// <c>exec NODE -- COMMAND...</c>: runs a command on a lab node over SSH, from inside the lab's network
-/// namespace, with the host key pinned at boot. Prints its output and exits with its exit status.
+/// <c>exec NODE -- COMMAND...</c>: runs a command on a lab node over SSH, through the node's host (or from inside
+/// the single-machine lab's network namespace), with the host key pinned at boot. Prints its output and exits with its exit status.
 /// </summary>
 public static class ExecCommand
 {
@@ -48,6 +49,10 @@ public static class ExecCommand
         var hostKey = state.Outputs["hostKey"]?.GetValue<string>()
             ?? throw new InvalidOperationException($"{nodeName}: no pinned host key in state; run up again");
         var keys = new StackKeys(Path.Combine(located.Backend, "keys", stack), stack, spec.SshPrivateKey?.PlainText);
-        return await NodeShell.ConnectAsync(new NodeRoute(Namespace: spec.Lab.Namespace), nodeName, address, hostKey, keys.Admin, TimeSpan.FromSeconds(30), null, ct);
+        // A node on a (simulated) host is reached through that host, as recorded in its inputs.
+        var route = state.Inputs["via"] is JsonObject via
+            ? new NodeRoute(Via: new HostHop((string)via["name"]!, (string)via["address"]!, (int)via["port"]!, (string)via["hostKey"]!))
+            : new NodeRoute(Namespace: spec.Lab.Namespace);
+        return await NodeShell.ConnectAsync(route, nodeName, address, hostKey, keys.Admin, TimeSpan.FromSeconds(30), null, ct);
     }
 }

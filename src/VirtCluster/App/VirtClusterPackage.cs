@@ -54,7 +54,19 @@ public sealed class VirtClusterPackage : IProviderPackage, IDisposable
         var spec = ClusterSpecLoader.FromConfig(config);
         var lab = spec.Lab is null ? null : LabContext(spec);
         var readiness = lab is null ? null : new LabNodeReadiness(spec.Lab!.Namespace, lab.Keys, spec.Lab.BootTimeout);
-        if (lab is not null)
+        if (spec.Lab?.Fleet is not null)
+        {
+            // A simulated host's libvirtd or sshd killed during an earlier run comes back on its state, its guests still running.
+            var fleet = new FleetLayout(spec.Stack, spec.Lab, spec.Network, spec.Backend);
+            foreach (var (host, hostSpec) in fleet.Hosts.Zip(fleet.HostSpecs))
+            {
+                var simulated = new SimulatedHost(host);
+                Connections.Supervise(hostSpec.Uri!, () => simulated
+                    .ResumeAsync(new SynchronousProgress(line => Log.Warning("{Line}", line)), CancellationToken.None)
+                    .GetAwaiter().GetResult());
+            }
+        }
+        else if (lab is not null)
         {
             // A lab's libvirtd killed during an earlier run comes back on its state, with its guests still running.
             var environment = new LabEnvironment(spec.Lab!.Namespace, lab.StateDirectory);
@@ -77,6 +89,8 @@ public sealed class VirtClusterPackage : IProviderPackage, IDisposable
         if (lab is not null)
         {
             providers.Add(TypedProvider.Of(new ClusterAccessProvider(lab.Keys), ProviderJson.Default));
+            providers.Add(TypedProvider.Of(new FabricProvider(lab.Keys), ProviderJson.Default));
+            providers.Add(TypedProvider.Of(new SimulatedHostProvider(lab.Keys), ProviderJson.Default));
             providers.Add(TypedProvider.Of(new BenchmarkStageProvider(lab.Keys, Connections), ProviderJson.Default));
         }
 
@@ -91,9 +105,10 @@ public sealed class VirtClusterPackage : IProviderPackage, IDisposable
     internal LabContext LabContext(ClusterSpec spec)
     {
         var layout = new ClusterLayout(spec);
-        var peers = Enumerable.Range(0, spec.NodesPerHost).ToDictionary(
-            k => NodePlanner.NodeName(spec, spec.Hosts[0].Name, k),
-            k => layout.Address(k));
+        var peers = spec.Hosts
+            .SelectMany(host => Enumerable.Range(0, spec.NodesPerHost).Select(k => NodePlanner.NodeName(spec, host.Name, k)))
+            .Select((node, index) => (node, index))
+            .ToDictionary(n => n.node, n => layout.Address(n.index));
         return new LabContext(
             Path.Combine(spec.Backend, "lab", spec.Stack),
             _keys.GetOrAdd(Path.Combine(spec.Backend, "keys", spec.Stack), folder => new StackKeys(folder, spec.Stack, spec.SshPrivateKey?.PlainText)),

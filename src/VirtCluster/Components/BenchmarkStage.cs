@@ -105,7 +105,7 @@ public sealed class BenchmarkStage : ComponentResource
             ConfigHash: MeasuredSetupHash(members, args));
         var runArgs = new BenchmarkRunArgs
         {
-            Uri = lab.Uri,
+            Uri = lab.Uri(spec.Hosts.Single(h => h.Name == members.Nodes[0].Plan.HostName)),
             Namespace = spec.Lab!.Namespace,
             Suite = args.Suite,
             SuiteDigest = FileDigest(args.Suite),
@@ -114,10 +114,11 @@ public sealed class BenchmarkStage : ComponentResource
             Binaries = new Dictionary<string, string>(args.Binaries),
             ResultsDirectory = Path.Combine(spec.Backend, "results", spec.Stack),
             Fingerprint = fingerprint,
+            BareMetalHosts = [.. args.BareMetal.Select(lab.BareMetalHost).OfType<Output<Lab.BareMetalHost>>().Select(h => (Input<Lab.BareMetalHost>)h)],
         };
         foreach (var node in members.Nodes)
         {
-            runArgs.Nodes.Add(new ClusterNodeArgs { Name = node.Plan.NodeName, Address = node.Address, HostKey = node.Resource.HostKey });
+            runArgs.Nodes.Add(new ClusterNodeArgs { Name = node.Plan.NodeName, Address = node.Address, HostKey = node.Resource.HostKey, Via = lab.Via(node.Plan.HostName)! });
         }
 
         return new BenchmarkRun(name + "-run", runArgs, new CustomResourceOptions { Parent = this, DependsOn = { members.Access! } });

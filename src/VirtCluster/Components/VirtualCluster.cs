@@ -66,11 +66,12 @@ public sealed class VirtualCluster : ComponentResource
         foreach (var hostFacts in facts)
         {
             var hostSpec = spec.Hosts.Single(h => h.Name == hostFacts.HostName);
-            var uri = lab?.Uri ?? hostSpec.Uri!;
-            var host = new Host(hostFacts.HostName, HostArgs.From(hostFacts, hostSpec.Uri), With(child, lab?.Resource));
-            var onHost = With(child, lab?.Resource, host);
+            var uri = lab?.Uri(hostSpec) ?? hostSpec.Uri!;
+            var onLab = lab is null ? null : lab.HostResource(hostFacts.HostName) ?? lab.Resource;
+            var host = new Host(hostFacts.HostName, HostArgs.From(hostFacts, hostSpec.Uri), With(child, onLab));
+            var onHost = With(child, onLab, host);
 
-            var poolPath = lab?.PoolPath ?? layout.PoolPath;
+            var poolPath = lab?.PoolPath(layout) ?? layout.PoolPath;
             var pool = new StoragePool($"{hostFacts.HostName}-pool", new StoragePoolArgs
             {
                 Uri = uri,
@@ -84,7 +85,7 @@ public sealed class VirtualCluster : ComponentResource
                 Uri = uri,
                 Host = hostFacts.HostName,
                 Name = spec.Network.Name,
-                Xml = NetworkXml.Write(new NetworkDefinition(
+                Xml = lab?.NetworkXml(layout, plans) ?? NetworkXml.Write(new NetworkDefinition(
                     spec.Network.Name,
                     spec.Network.Bridge,
                     layout.Subnet,
@@ -104,7 +105,26 @@ public sealed class VirtualCluster : ComponentResource
                 Digest = image is null ? null : (Input<string>)image.Digest,
             }, With(child, pool, image));
 
+            // A host sees none of this machine's files: the kernel and initrd go into its pool beside the disk.
+            var bootVolumes = new List<Resource>();
+            if (lab is { SimulatesHosts: true })
+            {
+                foreach (var (volume, file) in new[] { (lab.KernelVolume, lab.Image.Kernel), (lab.InitrdVolume, lab.Image.Initrd) })
+                {
+                    bootVolumes.Add(new BaseImageVolume($"{hostFacts.HostName}-{volume}", new VolumeArgs
+                    {
+                        Uri = uri,
+                        Host = hostFacts.HostName,
+                        Pool = layout.PoolName,
+                        Name = volume,
+                        Xml = file.Apply(path => StorageXml.RawVolume(volume, new FileInfo(path).Length)),
+                        UploadFrom = file,
+                        Digest = lab.Image.Digest,
+                    }, With(child, pool, lab.Image)));
+                }
+            }
 
+            var via = lab?.Via(hostFacts.HostName);
             foreach (var plan in plans.Where(p => p.HostName == hostFacts.HostName))
             {
                 var index = plans.IndexOf(plan);
@@ -119,7 +139,7 @@ public sealed class VirtualCluster : ComponentResource
                 }, With(child, baseImage));
 
                 var address = layout.Address(index).ToString();
-                var serialLog = lab?.SerialLogPath(plan.NodeName) ?? layout.SerialLogPath(plan.NodeName);
+                var serialLog = lab?.SerialLogPath(plan.NodeName, layout) ?? layout.SerialLogPath(plan.NodeName);
                 string Xml(KernelBoot? boot) => DomainXml.Write(DomainDefinition.FromPlan(
                     plan, new NodeMachine(boot, layout.OverlayPath(plan.NodeName, poolPath), network, layout.Mac(plan.NodeName), serialLog)));
                 var node = new Node(plan.NodeName, new NodeArgs
@@ -127,17 +147,18 @@ public sealed class VirtualCluster : ComponentResource
                     Uri = uri,
                     Name = plan.NodeName,
                     Host = plan.HostName,
-                    Xml = lab is null ? Xml(null) : lab.Boot(plan.NodeName, address, layout).Apply(Xml),
+                    Xml = lab is null ? Xml(null) : lab.Boot(plan.NodeName, address, layout, lab.BootFiles(layout)).Apply(Xml),
                     Addresses = { address },
                     Macs = { layout.Mac(plan.NodeName).ToString() },
                     ShutdownTimeoutSeconds = lab is null ? 30 : 0,
                     SerialLog = serialLog,
-                }, With(child, overlay, clusterNetwork));
+                    Via = via!,
+                }, With(child, [overlay, clusterNetwork, .. bootVolumes]));
                 nodes.Add(new MemberNode(node, plan, address));
             }
         }
 
-        var access = lab is null ? null : LabNodes.Finish(spec, nodes);
+        var access = lab?.Finish(nodes);
         return new ClusterMembers(nodes, Summary(report), lab, access);
     }
 

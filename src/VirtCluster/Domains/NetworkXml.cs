@@ -2,7 +2,7 @@ using System.Xml.Linq;
 
 namespace VirtCluster.Domains;
 
-/// <summary>Writes libvirt network XML for the isolated cluster network.</summary>
+/// <summary>Writes libvirt network XML for the cluster network: isolated with DHCP reservations, or bridged onto the host's bridge.</summary>
 public static class NetworkXml
 {
     public static string Write(NetworkDefinition n)
@@ -21,6 +21,15 @@ public static class NetworkXml
             {
                 throw new ArgumentException($"DHCP host {h.Name}: {h.Address} is not a free host address of {n.Subnet}");
             }
+        }
+
+        if (n.Bridged)
+        {
+            return new XDocument(new XElement(
+                "network",
+                new XElement("name", n.Name),
+                new XElement("forward", new XAttribute("mode", "bridge")),
+                new XElement("bridge", new XAttribute("name", n.Bridge)))).ToString();
         }
 
         var network = new XElement(

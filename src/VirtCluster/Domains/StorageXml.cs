@@ -24,6 +24,15 @@ public static class StorageXml
             new XElement("target", new XElement("format", new XAttribute("type", "qcow2"))))
             .ToString();
 
+    /// <summary>A raw volume holding a file as it is (a kernel, an initrd), exactly as long as the file.</summary>
+    public static string RawVolume(string name, long lengthBytes) =>
+        new XElement(
+            "volume",
+            new XElement("name", XmlNames.Name(name, "volume name")),
+            new XElement("capacity", new XAttribute("unit", "bytes"), lengthBytes),
+            new XElement("target", new XElement("format", new XAttribute("type", "raw"))))
+            .ToString();
+
     /// <param name="name">Volume name (file name in the pool).</param>
     /// <param name="capacityBytes">Virtual size; at least the base image's.</param>
     /// <param name="backingPath">Absolute path of the base image.</param>

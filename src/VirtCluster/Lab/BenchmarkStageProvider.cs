@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VirtCluster.Bench.Model;
 using VirtCluster.Bench.Results;
 using VirtCluster.Bench.Runners;
 using VirtCluster.Bench.Stage;
@@ -19,9 +20,14 @@ public sealed class BenchmarkStageProvider(StackKeys keys, LibvirtConnections co
 {
     public string Type => ResourceTypes.BenchmarkStage;
 
-    public IReadOnlyList<CheckFailure> Check(BenchmarkStageInputs inputs) =>
-        [.. (inputs.BareMetal ?? []).Where(host => host is not "localhost")
-            .Select(host => new CheckFailure("bareMetal", $"'{host}': only this machine (localhost) can run the bare-metal side"))];
+    public IReadOnlyList<CheckFailure> Check(BenchmarkStageInputs inputs)
+    {
+        var hosts = (inputs.BareMetalHosts ?? []).Select(h => h.Hop.Name).ToList();
+        return [.. (inputs.BareMetal ?? []).Where(host => host is not "localhost" && !hosts.Contains(host))
+            .Select(host => new CheckFailure("bareMetal", hosts.Count == 0
+                ? $"'{host}': only this machine (localhost) can run the bare-metal side"
+                : $"'{host}' is neither localhost nor one of the stack's hosts ({string.Join(", ", hosts)})"))];
+    }
 
     public DiffKind ChangeKind(string property) => DiffKind.Update;
 
@@ -57,7 +63,19 @@ public sealed class BenchmarkStageProvider(StackKeys keys, LibvirtConnections co
         await using var shell = await NodeShell.ConnectAsync(
             first.Route(inputs.Namespace), first.Name, first.Address, first.HostKey, keys.Admin, TimeSpan.FromSeconds(60), request.Progress, cancellationToken);
         var cluster = new SshTarget(shell.Ssh, declared, [.. nodes.Select(n => n.Name)]);
-        var bareMetal = (inputs.BareMetal ?? []).Select(_ => (IBenchTarget)new LocalTarget("bmm")).ToList();
+        var hosts = inputs.BareMetalHosts ?? [];
+        await using var hostShell = hosts.Count > 0 ? await HostShell.ConnectAsync(hosts[0].Hop, keys.Admin, cancellationToken) : null;
+        var bareMetal = new List<IBenchTarget>();
+        if (hostShell is not null)
+        {
+            bareMetal.Add(HostsTarget(hostShell, hosts));
+        }
+
+        if ((inputs.BareMetal ?? []).Contains("localhost"))
+        {
+            bareMetal.Add(new LocalTarget(hostShell is null ? "bmm" : "bmm-local"));
+        }
+
         var outputs = await BenchmarkStage.RunAsync(
             new BenchmarkStageRequest(inputs.Suite, inputs.ResultsDirectory, cluster, bareMetal)
             {
@@ -67,4 +85,29 @@ public sealed class BenchmarkStageProvider(StackKeys keys, LibvirtConnections co
             cancellationToken);
         return new ProviderResult<BenchmarkStageOutputs>(outputs.RunId, outputs);
     }
+
+    /// <summary>
+    /// The hosts themselves as the bare-metal environment: mpirun starts on the first host and reaches the others over
+    /// SSH on their cluster addresses with the cluster key, their host keys pinned, and MPI traffic kept on the cluster
+    /// network (a host's management link leads only to this machine).
+    /// </summary>
+    private IBenchTarget HostsTarget(Remote.SshRunner shell, IReadOnlyList<BareMetalHost> hosts)
+    {
+        var knownHosts = Path.Combine(keys.Directory, "hosts_known_hosts");
+        var clusterKey = Path.Combine(keys.Directory, "cluster");
+        _ = keys.Cluster;
+        Engine.IO.AtomicFile.Write(knownHosts, string.Concat(hosts.Select(h => $"{h.ClusterAddress} {h.Hop.HostKey}\n")), Engine.IO.AtomicFile.Readable);
+        var agent = $"ssh -F /dev/null -i {clusterKey} -o UserKnownHostsFile={knownHosts} -o GlobalKnownHostsFile=/dev/null -o StrictHostKeyChecking=yes -o BatchMode=yes";
+        var environment = new Dictionary<string, string>
+        {
+            ["OMPI_MCA_plm_rsh_agent"] = agent,
+            ["OMPI_MCA_btl_tcp_if_include"] = hosts[0].Subnet,
+            ["OMPI_MCA_oob_tcp_if_include"] = hosts[0].Subnet,
+        };
+        var declared = new EnvironmentFingerprint("bmm", EnvironmentKind.BareMetal, Hypervisor: SimulatedHostsNote);
+        return new SshTarget(shell, declared, [.. hosts.Select(h => h.ClusterAddress)], "vader,tcp,self", "/tmp/virtcluster-bench-hosts", environment);
+    }
+
+    /// <summary>Said in the results wherever the bare-metal side ran on simulated hosts.</summary>
+    public const string SimulatedHostsNote = "none: simulated hosts (network namespaces sharing one kernel)";
 }

@@ -40,40 +40,40 @@ public sealed class FabricProvider(StackKeys keys) : IResourceProvider<FabricInp
 }
 
 /// <summary>
-/// A simulated host (namespace, libvirtd, sshd, links): created running, with the stack's admin key authorised for
-/// root; its host key becomes an output that every connection to it pins. Deleting it stops everything in it and
+/// A simulated host (namespace, libvirtd, sshd, links): created running, with the stack's admin key (the tool) and
+/// cluster key (mpirun between hosts, for the bare-metal runs) authorised for root; its host key becomes an output that every connection to it pins. Deleting it stops everything in it and
 /// removes its state; a host whose libvirtd or sshd died is brought back when next read. Any change replaces it.
 /// </summary>
-public sealed class SimulatedHostProvider(StackKeys keys) : IResourceProvider<SimulatedHostLayout, SimulatedHostOutputs>
+public sealed class SimulatedHostProvider(StackKeys keys) : IResourceProvider<SimulatedHostInputs, SimulatedHostOutputs>
 {
     public string Type => ResourceTypes.SimulatedHost;
 
     public DiffKind ChangeKind(string property) => DiffKind.Replace;
 
-    public async Task<ProviderResult<SimulatedHostOutputs>> CreateAsync(ProviderRequest<SimulatedHostLayout, SimulatedHostOutputs> request, CancellationToken cancellationToken)
+    public async Task<ProviderResult<SimulatedHostOutputs>> CreateAsync(ProviderRequest<SimulatedHostInputs, SimulatedHostOutputs> request, CancellationToken cancellationToken)
     {
-        var host = new SimulatedHost(request.Inputs);
-        var hostKey = await host.StartAsync(keys.Admin.PublicKeyLine, request.Progress, cancellationToken);
-        return Result(request.Inputs, hostKey);
+        var host = new SimulatedHost(request.Inputs.Layout);
+        var hostKey = await host.StartAsync([keys.Admin.PublicKeyLine, keys.Cluster.PublicKeyLine], request.Progress, cancellationToken);
+        return Result(request.Inputs.Layout, hostKey);
     }
 
-    public async Task<ProviderResult<SimulatedHostOutputs>?> ReadAsync(ProviderRequest<SimulatedHostLayout, SimulatedHostOutputs> request, CancellationToken cancellationToken)
+    public async Task<ProviderResult<SimulatedHostOutputs>?> ReadAsync(ProviderRequest<SimulatedHostInputs, SimulatedHostOutputs> request, CancellationToken cancellationToken)
     {
-        var host = new SimulatedHost(request.Inputs);
+        var host = new SimulatedHost(request.Inputs.Layout);
         if (!host.IsRunning)
         {
             await host.ResumeAsync(request.Progress, cancellationToken);
         }
 
-        return host.IsRunning && host.HostKey is { } key ? Result(request.Inputs, key) : null;
+        return host.IsRunning && host.HostKey is { } key ? Result(request.Inputs.Layout, key) : null;
     }
 
-    public Task<ProviderResult<SimulatedHostOutputs>> UpdateAsync(ProviderRequest<SimulatedHostLayout, SimulatedHostOutputs> request, CancellationToken cancellationToken) =>
+    public Task<ProviderResult<SimulatedHostOutputs>> UpdateAsync(ProviderRequest<SimulatedHostInputs, SimulatedHostOutputs> request, CancellationToken cancellationToken) =>
         throw new NotSupportedException("a simulated host is replaced, never updated in place");
 
-    public async Task DeleteAsync(ProviderRequest<SimulatedHostLayout, SimulatedHostOutputs> request, CancellationToken cancellationToken)
+    public async Task DeleteAsync(ProviderRequest<SimulatedHostInputs, SimulatedHostOutputs> request, CancellationToken cancellationToken)
     {
-        await new SimulatedHost(request.Inputs).StopAsync(cancellationToken);
+        await new SimulatedHost(request.Inputs.Layout).StopAsync(cancellationToken);
     }
 
     private static ProviderResult<SimulatedHostOutputs> Result(SimulatedHostLayout host, string hostKey) =>

@@ -13,6 +13,9 @@ public sealed record FabricInputs(string Namespace, string KeyFile);
 
 public sealed record FabricOutputs(string Namespace);
 
+/// <summary>A simulated host's inputs: where it is and how it is linked.</summary>
+public sealed record SimulatedHostInputs(LabHost.SimulatedHostLayout Layout);
+
 /// <summary>A simulated host once it runs: where it answers and the host key its sshd presents (pinned from here on).</summary>
 public sealed record SimulatedHostOutputs(string Name, string Address, string HostKey);
 
@@ -52,4 +55,8 @@ public sealed record BenchmarkStageInputs(
     IReadOnlyList<string>? BareMetal = null,
     IReadOnlyDictionary<string, string>? Binaries = null,
     JsonObject? Fingerprint = null,
-    IReadOnlyList<LabNode>? Nodes = null);
+    IReadOnlyList<LabNode>? Nodes = null,
+    IReadOnlyList<BareMetalHost>? BareMetalHosts = null);
+
+/// <summary>A host that runs the suite on bare metal: how the tool reaches it, and its address and subnet on the cluster network.</summary>
+public sealed record BareMetalHost(HostHop Hop, string ClusterAddress, string Subnet);

@@ -74,10 +74,10 @@ public sealed class SimulatedHost
     public bool IsRunning => Daemon.IsRunning && SshdPid() is not null;
 
     /// <summary>
-    /// Starts the host (namespace, libvirtd, links, sshd) authorising <paramref name="authorizedKey"/> for root; the
+    /// Starts the host (namespace, libvirtd, links, sshd) authorising <paramref name="authorizedKeys"/> for root; the
     /// fabric namespace must exist. Returns the host's SSH host key line.
     /// </summary>
-    public async Task<string> StartAsync(string authorizedKey, IProgress<string>? progress, CancellationToken cancellationToken)
+    public async Task<string> StartAsync(IReadOnlyList<string> authorizedKeys, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         if (!NetworkNamespace.Exists(Layout.Fabric))
         {
@@ -87,8 +87,11 @@ public sealed class SimulatedHost
         try
         {
             await Daemon.StartAsync(progress, cancellationToken).ConfigureAwait(false);
+
+            // Where a Debian host keeps its guests' logs (serial consoles included); the daemon makes it only for its own logs.
+            Directory.CreateDirectory(Path.Combine(Daemon.Paths.Log, "qemu"));
             await LinkAsync(cancellationToken).ConfigureAwait(false);
-            await WriteSshdFilesAsync(authorizedKey, cancellationToken).ConfigureAwait(false);
+            await WriteSshdFilesAsync(authorizedKeys, cancellationToken).ConfigureAwait(false);
             await StartSshdAsync(progress, cancellationToken).ConfigureAwait(false);
             File.WriteAllText(FleetLayout.KnownHostsFile(Layout), $"{Layout.Address} {HostKey}\n");
             return HostKey!;
@@ -185,7 +188,7 @@ public sealed class SimulatedHost
         }
     }
 
-    private async Task WriteSshdFilesAsync(string authorizedKey, CancellationToken cancellationToken)
+    private async Task WriteSshdFilesAsync(IReadOnlyList<string> authorizedKeys, CancellationToken cancellationToken)
     {
         Posix.CreateDirectory(SshFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         if (!File.Exists(HostKeyFile))
@@ -194,10 +197,11 @@ public sealed class SimulatedHost
                 "ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", Layout.Name, "-f", HostKeyFile], null, cancellationToken).ConfigureAwait(false);
         }
 
-        File.WriteAllText(AuthorizedKeysFile, authorizedKey.Trim() + "\n");
+        File.WriteAllText(AuthorizedKeysFile, string.Concat(authorizedKeys.Select(k => k.Trim() + "\n")));
         File.WriteAllText(SshdConfigFile, $"""
             # Written by VirtCluster for the simulated host {Layout.Name}: root by key only, this host's own keys.
             ListenAddress {Layout.Address}
+            ListenAddress {Layout.ClusterAddress}
             HostKey {HostKeyFile}
             PidFile /run/sshd.pid
             AuthorizedKeysFile {AuthorizedKeysFile}

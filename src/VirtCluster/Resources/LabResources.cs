@@ -77,6 +77,10 @@ public sealed class ClusterNodeArgs : ResourceArgs
     /// <summary>The node's pinned SSH host key.</summary>
     [Input("hostKey", required: true)]
     public Input<string> HostKey { get; set; } = null!;
+
+    /// <summary>The host the node is reached through; none in the single-machine lab.</summary>
+    [Input("via")]
+    public Input<global::VirtCluster.Lab.HostHop>? Via { get; set; }
 }
 
 public sealed class ClusterAccessArgs : ResourceArgs
@@ -130,6 +134,10 @@ public sealed class BenchmarkRunArgs : ResourceArgs
     [Input("binaries")]
     public InputMap<string>? Binaries { get; set; }
 
+    /// <summary>The stack's hosts named in <c>bareMetal</c>, as the stage reaches them.</summary>
+    [Input("bareMetalHosts")]
+    public InputList<global::VirtCluster.Lab.BareMetalHost>? BareMetalHosts { get; set; }
+
     [Input("resultsDirectory", required: true)]
     public Input<string> ResultsDirectory { get; set; } = null!;
 
@@ -172,4 +180,51 @@ public sealed class BenchmarkRun : CustomResource
 
     [Output("rawOutputs")]
     public Output<string> RawOutputs { get; private set; } = null!;
+}
+
+public sealed class FabricArgs : ResourceArgs
+{
+    /// <summary>The fabric's network namespace.</summary>
+    [Input("namespace", required: true)]
+    public Input<string> Namespace { get; set; } = null!;
+
+    /// <summary>Where the stack's admin key is written for libvirt's SSH transport.</summary>
+    [Input("keyFile", required: true)]
+    public Input<string> KeyFile { get; set; } = null!;
+}
+
+/// <summary>The layer-2 segment joining the simulated hosts' cluster bridges, as a switch joins real hosts.</summary>
+public sealed class Fabric : CustomResource
+{
+    public Fabric(string name, FabricArgs args, CustomResourceOptions? options = null)
+        : base(ResourceTypes.Fabric, name, args, options)
+    {
+    }
+}
+
+public sealed class SimulatedHostArgs : ResourceArgs
+{
+    /// <summary>The host's namespace, state folder, links and addresses.</summary>
+    [Input("layout", required: true)]
+    public Input<LabHost.SimulatedHostLayout> Layout { get; set; } = null!;
+}
+
+/// <summary>A host simulated on this machine (namespace, sshd, libvirtd), which the tool then reaches as a real host.</summary>
+public sealed class SimulatedHostResource : CustomResource
+{
+    public SimulatedHostResource(string name, LabHost.SimulatedHostLayout layout, CustomResourceOptions? options = null)
+        : base(ResourceTypes.SimulatedHost, name, new SimulatedHostArgs { Layout = layout }, options)
+    {
+        Layout = layout;
+    }
+
+    /// <summary>Where the host is, as declared.</summary>
+    public LabHost.SimulatedHostLayout Layout { get; }
+
+    /// <summary>The host key its sshd presents, pinned by every connection to it.</summary>
+    [Output("hostKey")]
+    public Output<string> HostKey { get; private set; } = null!;
+
+    [Output("address")]
+    public Output<string> Address { get; private set; } = null!;
 }

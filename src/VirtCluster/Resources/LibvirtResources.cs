@@ -114,6 +114,10 @@ public sealed class NodeArgs : LibvirtObjectArgs
     /// <summary>The serial console's log, where the guest prints its host key at boot.</summary>
     [Input("serialLog")]
     public Input<string>? SerialLog { get; set; }
+
+    /// <summary>The host the node is reached through (its console log and SSH), when it is not this machine's lab.</summary>
+    [Input("via")]
+    public Input<global::VirtCluster.Lab.HostHop>? Via { get; set; }
 }
 
 /// <summary>A cluster node: a persistent libvirt domain, defined from its XML and running.</summary>

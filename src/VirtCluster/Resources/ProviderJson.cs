@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using VirtCluster.Bench.Stage;
 using VirtCluster.Cluster;
 using VirtCluster.Lab;
-using VirtCluster.LabHost;
 using VirtCluster.Resources.Libvirt;
 
 namespace VirtCluster.Resources;
@@ -25,7 +24,7 @@ namespace VirtCluster.Resources;
 [JsonSerializable(typeof(LabOutputs))]
 [JsonSerializable(typeof(FabricInputs))]
 [JsonSerializable(typeof(FabricOutputs))]
-[JsonSerializable(typeof(SimulatedHostLayout))]
+[JsonSerializable(typeof(SimulatedHostInputs))]
 [JsonSerializable(typeof(SimulatedHostOutputs))]
 [JsonSerializable(typeof(ImageInputs))]
 [JsonSerializable(typeof(ImageOutputs))]

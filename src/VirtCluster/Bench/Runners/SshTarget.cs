@@ -18,8 +18,9 @@ public sealed class SshTarget : IBenchTarget
     /// <param name="nodes">Host names as the first node resolves them, first node first.</param>
     /// <param name="btl">TCP between VMs by default: guests without an HCA have nothing faster, and Open MPI would otherwise probe for one.</param>
     /// <param name="remoteRoot">Absolute folder on the first node for working directories.</param>
+    /// <param name="environment">Variables every command runs with (e.g. Open MPI's <c>OMPI_MCA_*</c> settings for these hosts).</param>
     public SshTarget(SshRunner runner, EnvironmentFingerprint declared, IReadOnlyList<string> nodes, string? btl = "tcp,self",
-        string remoteRoot = "/tmp/virtcluster-bench")
+        string remoteRoot = "/tmp/virtcluster-bench", IReadOnlyDictionary<string, string>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(runner);
         ArgumentNullException.ThrowIfNull(declared);
@@ -39,7 +40,10 @@ public sealed class SshTarget : IBenchTarget
         Nodes = nodes.ToList();
         Btl = btl;
         RemoteRoot = remoteRoot.TrimEnd('/');
+        Environment = environment ?? new Dictionary<string, string>();
     }
+
+    public IReadOnlyDictionary<string, string> Environment { get; }
 
     public SshRunner Runner { get; }
 
@@ -62,7 +66,13 @@ public sealed class SshTarget : IBenchTarget
         IReadOnlyList<string> argv, string? workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(argv);
-        IReadOnlyList<string> command = workingDirectory is null ? argv : ["env", "-C", workingDirectory, .. argv];
+        var variables = Environment.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}").ToList();
+        IReadOnlyList<string> command = (workingDirectory, variables.Count) switch
+        {
+            (null, 0) => argv,
+            (null, _) => ["env", .. variables, .. argv],
+            _ => ["env", "-C", workingDirectory, .. variables, .. argv],
+        };
         return Runner.RunAsync(command, timeout, cancellationToken);
     }
 
