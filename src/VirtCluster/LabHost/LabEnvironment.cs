@@ -208,7 +208,13 @@ public sealed partial class LabEnvironment
     /// after them inside <c>ip netns exec</c> sees what libvirtd sees (its socket, its domains' logs).
     /// </summary>
     internal string MountScript() =>
-        "set -e; " + string.Join("; ", Paths.Mounts.Select(m => $"mount --bind {Quote(m.Source)} {Quote(m.Target)}"));
+        "set -e; " + CloseInheritedFiles + "; " + string.Join("; ", Paths.Mounts.Select(m => $"mount --bind {Quote(m.Source)} {Quote(m.Target)}"));
+
+    /// <summary>
+    /// A daemon outlives the run that starts it: it must not keep what that run inherited open (a lock a wrapper such
+    /// as flock holds for the run, a pipe a caller waits on to close), so the shell closes every descriptor above 2.
+    /// </summary>
+    private const string CloseInheritedFiles = "for fd in $(ls /proc/$$/fd); do [ \"$fd\" -gt 2 ] && eval \"exec $fd>&-\" || true; done";
 
     private async Task WaitForSocketAsync(CancellationToken cancellationToken)
     {
