@@ -18,7 +18,7 @@ public static class RealHostSsh
         var knownHostsFile = Path.Combine(home, ".ssh", "known_hosts");
         var knownHosts = File.Exists(knownHostsFile) ? KnownHosts.Load(knownHostsFile) : new KnownHosts();
         return await SshRunner.ConnectAsync(
-            new Remote.SshEndpoint(ssh.Address, ssh.Address, ssh.Port),
+            new Remote.SshEndpoint(KnownHosts.NameFor(ssh.Address, ssh.Port), ssh.Address, ssh.Port),
             SshIdentity.FromKeyFile(ssh.User, key),
             knownHosts,
             cancellationToken: cancellationToken);

@@ -90,7 +90,32 @@ internal static partial class HostSpecReader
 
         var ssh = host.Get("ssh") is { } sshNode ? ReadSsh(sshNode, host.KeyPath("ssh"), projectDirectory) : null;
         var facts = host.Get("facts") is { } factsNode ? ConfigValues.Path(factsNode, host.KeyPath("facts"), projectDirectory) : null;
-        return new HostSpec(name, uri, ssh, simulated, facts);
+        return new HostSpec(name, WithSshIdentity(uri, ssh), ssh, simulated, facts);
+    }
+
+    /// <summary>
+    /// libvirt's ssh transport runs the ssh program, which knows nothing of the stack: it is given the stack's identity
+    /// file and told never to ask on a terminal (a question there would hang the run), unless the URI says otherwise.
+    /// </summary>
+    private static string WithSshIdentity(string uri, SshEndpoint? ssh)
+    {
+        if (!uri.StartsWith("qemu+ssh://", StringComparison.Ordinal))
+        {
+            return uri;
+        }
+
+        var added = new List<string>();
+        if (ssh?.IdentityFile is { } key && !uri.Contains("keyfile=", StringComparison.Ordinal))
+        {
+            added.Add("keyfile=" + key);
+        }
+
+        if (!uri.Contains("no_tty=", StringComparison.Ordinal))
+        {
+            added.Add("no_tty=1");
+        }
+
+        return added.Count == 0 ? uri : uri + (uri.Contains('?', StringComparison.Ordinal) ? "&" : "?") + string.Join('&', added);
     }
 
     private static SshEndpoint ReadSsh(ConfigNode node, string path, string projectDirectory)

@@ -13,6 +13,9 @@ public sealed class KnownHosts
     private readonly object _gate = new();
     private readonly List<(string Host, HostKey Key)> _entries = [];
 
+    /// <summary>Hashed entries (<c>|1|SALT|HASH</c>, Debian's default): the name is known only by its HMAC-SHA1.</summary>
+    private readonly List<(byte[] Salt, byte[] Hash, HostKey Key)> _hashed = [];
+
     /// <summary>An empty, in-memory store.</summary>
     public KnownHosts()
     {
@@ -23,8 +26,9 @@ public sealed class KnownHosts
 
     /// <summary>
     /// Loads a known_hosts file; a missing file gives an empty store that <see cref="Save"/> will create.
-    /// Hashed names (<c>|1|</c>) and markers (<c>@cert-authority</c>, <c>@revoked</c>) are rejected rather than
-    /// silently ignored, because ignoring a revocation would trust a key the file says not to.
+    /// Plain and hashed (<c>|1|</c>) names are read; a host on another port than 22 is named <c>[host]:port</c>, as
+    /// OpenSSH writes it. Markers (<c>@cert-authority</c>, <c>@revoked</c>) are rejected rather than silently ignored,
+    /// because ignoring a revocation would trust a key the file says not to.
     /// </summary>
     /// <exception cref="FormatException">A line cannot be read; the message names file and line.</exception>
     public static KnownHosts Load(string path)
@@ -90,7 +94,9 @@ public sealed class KnownHosts
     {
         lock (_gate)
         {
-            return _entries.Where(e => e.Host == host).Select(e => e.Key).ToList();
+            return _entries.Where(e => e.Host == host).Select(e => e.Key)
+                .Concat(_hashed.Where(e => HashMatches(e.Salt, e.Hash, host)).Select(e => e.Key))
+                .ToList();
         }
     }
 
@@ -133,6 +139,11 @@ public sealed class KnownHosts
             {
                 text.Append(host).Append(' ').Append(key).Append('\n');
             }
+
+            foreach (var (salt, hash, key) in _hashed)
+            {
+                text.Append("|1|").Append(Convert.ToBase64String(salt)).Append('|').Append(Convert.ToBase64String(hash)).Append(' ').Append(key).Append('\n');
+            }
         }
 
         AtomicFile.Write(path, text.ToString());
@@ -140,9 +151,9 @@ public sealed class KnownHosts
 
     private void AddLine(string line)
     {
-        if (line.StartsWith('|') || line.StartsWith('@'))
+        if (line.StartsWith('@'))
         {
-            throw new FormatException("hashed host names and @-markers are not supported; list plain host names.");
+            throw new FormatException("@-markers (@cert-authority, @revoked) are not supported; list the hosts' keys themselves.");
         }
 
         var fields = line.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
@@ -152,11 +163,34 @@ public sealed class KnownHosts
         }
 
         var key = HostKey.Parse(fields[1]);
+        if (fields[0].StartsWith('|'))
+        {
+            var parts = fields[0].Split('|');
+            if (parts.Length != 4 || parts[1] != "1")
+            {
+                throw new FormatException("a hashed host name must read |1|SALT|HASH (base64).");
+            }
+
+            lock (_gate)
+            {
+                _hashed.Add((Convert.FromBase64String(parts[2]), Convert.FromBase64String(parts[3]), key));
+            }
+
+            return;
+        }
+
         foreach (var host in fields[0].Split(','))
         {
             Pin(host, key);
         }
     }
+
+    private static bool HashMatches(byte[] salt, byte[] hash, string host) =>
+        System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Security.Cryptography.HMACSHA1.HashData(salt, Encoding.UTF8.GetBytes(host)), hash);
+
+    /// <summary>The name OpenSSH looks a host up by: the host itself on port 22, <c>[host]:port</c> on any other.</summary>
+    public static string NameFor(string host, int port) => port == 22 ? host : $"[{host}]:{port}";
 
     private static void ValidateHost(string host)
     {

@@ -43,7 +43,7 @@ public sealed class RepositoryStacksTests
         Assert.Equal(16, spec.Hosts.Count);
         var host = spec.Hosts[6];
         Assert.Equal("agc07", host.Name);
-        Assert.Equal("qemu+ssh://root@agc07/system", host.Uri);
+        Assert.Equal("qemu+ssh://root@agc07/system?no_tty=1", host.Uri);
         Assert.Equal(new SshEndpoint("agc07", 22, "root", null), host.Ssh);
         Assert.Null(host.SimulatedHostXml);
         Assert.Equal(45L * 1024 * 1024 * 1024, spec.Node.MemoryBytes);

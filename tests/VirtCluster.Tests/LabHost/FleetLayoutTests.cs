@@ -61,4 +61,17 @@ public sealed class FleetLayoutTests
         Assert.Null(spec.Lab!.Fleet);
         Assert.Equal(2, spec.NodesPerHost);
     }
+
+    [Theory]
+    [InlineData("qemu+ssh://root@a1/system", "keyfile: /k/id", "qemu+ssh://root@a1/system?keyfile=/k/id&no_tty=1")]
+    [InlineData("qemu+ssh://root@a1/system?keyfile=/mine", "keyfile: /k/id", "qemu+ssh://root@a1/system?keyfile=/mine&no_tty=1")]
+    [InlineData("qemu+ssh://root@a1/system", "", "qemu+ssh://root@a1/system?no_tty=1")]
+    [InlineData("qemu+tls://a1/system", "keyfile: /k/id", "qemu+tls://a1/system")]
+    public void ARealHostsSshUriGetsTheStacksIdentityAndNeverAsksOnATerminal(string uri, string key, string expected)
+    {
+        var identity = key.Length == 0 ? "" : ", identityFile: " + key.Split(": ")[1];
+        using var project = new StackFixture("r", $"config:\n  virtcluster:hosts:\n    - name: a1\n      uri: {uri}\n      ssh: {{ address: a1{identity} }}\n");
+
+        Assert.Equal(expected, Assert.Single(project.Load().Hosts).Uri);
+    }
 }

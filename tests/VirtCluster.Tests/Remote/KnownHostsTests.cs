@@ -105,13 +105,37 @@ public sealed class KnownHostsTests : IDisposable
     }
 
     [Fact]
-    public void HashedEntriesAreRejectedWithFileAndLine()
+    public void EntriesHashedByOpenSshAndHostsOnOtherPortsAreFoundUnderTheNamesOpenSshUses()
     {
-        File.WriteAllText(PathOf("kh"), $"node01 {_first}\n|1|abc=|def= {_second}\n");
+        // Debian's ssh hashes what it learns; ssh-keygen -H hashes a file the same way.
+        File.WriteAllText(PathOf("kh"), $"node01 {_first}\n[10.78.0.2]:2222 {_second}\n");
+        var (exitCode, output) = Support.ProgramRun.Run("ssh-keygen", ["-H", "-f", PathOf("kh")]);
+        Assert.True(exitCode == 0, output);
+        Assert.DoesNotContain("node01", File.ReadAllText(PathOf("kh")), StringComparison.Ordinal);
+
+        var knownHosts = KnownHosts.Load(PathOf("kh"));
+
+        Assert.Equal([_first], knownHosts.KeysFor("node01"));
+        Assert.Equal([_second], knownHosts.KeysFor(KnownHosts.NameFor("10.78.0.2", 2222)));
+        Assert.Empty(knownHosts.KeysFor("node02"));
+        Assert.Empty(knownHosts.KeysFor("10.78.0.2"));
+        Assert.Throws<HostKeyMismatchException>(() => knownHosts.Verify("node01", _second));
+        knownHosts.Verify("node01", _first);
+
+        // Saved and read back, the hashed entries stay hashed and still match.
+        knownHosts.SaveAs(PathOf("again"));
+        Assert.Equal([_first], KnownHosts.Load(PathOf("again")).KeysFor("node01"));
+        Assert.DoesNotContain("node01", File.ReadAllText(PathOf("again")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MarkersAreRejectedWithFileAndLine()
+    {
+        File.WriteAllText(PathOf("kh"), $"node01 {_first}\n@revoked node02 {_second}\n");
 
         var error = Assert.Throws<FormatException>(() => KnownHosts.Load(PathOf("kh")));
 
-        Assert.StartsWith(PathOf("kh") + ":2: hashed host names", error.Message);
+        Assert.StartsWith(PathOf("kh") + ":2: @-markers", error.Message);
     }
 
     [Fact]
