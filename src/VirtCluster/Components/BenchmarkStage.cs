@@ -114,11 +114,12 @@ public sealed class BenchmarkStage : ComponentResource
             Binaries = new Dictionary<string, string>(args.Binaries),
             ResultsDirectory = Path.Combine(spec.Backend, "results", spec.Stack),
             Fingerprint = fingerprint,
+            Hosts = [.. spec.Hosts.Select(h => h.Name).Where(h => lab.BareMetalHost(h) is not null)],
             BareMetalHosts = [.. args.BareMetal.Select(lab.BareMetalHost).OfType<Output<Lab.BareMetalHost>>().Select(h => (Input<Lab.BareMetalHost>)h)],
         };
         foreach (var node in members.Nodes)
         {
-            runArgs.Nodes.Add(new ClusterNodeArgs { Name = node.Plan.NodeName, Address = node.Address, HostKey = node.Resource.HostKey, Via = lab.Via(node.Plan.HostName)! });
+            runArgs.Nodes.Add(new ClusterNodeArgs { Name = node.Plan.NodeName, Address = node.Address, HostKey = node.Resource.HostKey, Via = lab.Via(node.Plan.HostName) is { } via ? (Input<Lab.HostHop>)via : null });
         }
 
         return new BenchmarkRun(name + "-run", runArgs, new CustomResourceOptions { Parent = this, DependsOn = { members.Access! } });

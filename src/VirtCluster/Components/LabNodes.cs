@@ -146,7 +146,7 @@ internal sealed class LabNodes
         var args = new ClusterAccessArgs { Namespace = _spec.Lab!.Namespace };
         foreach (var node in nodes)
         {
-            args.Nodes.Add(new ClusterNodeArgs { Name = node.Plan.NodeName, Address = node.Address, HostKey = node.Resource.HostKey, Via = Via(node.Plan.HostName)! });
+            args.Nodes.Add(new ClusterNodeArgs { Name = node.Plan.NodeName, Address = node.Address, HostKey = node.Resource.HostKey, Via = Via(node.Plan.HostName) is { } via ? (Input<HostHop>)via : null });
         }
 
         return new ClusterAccess(_spec.Stack + "-access", args);

@@ -152,7 +152,7 @@ public sealed class VirtualCluster : ComponentResource
                     Macs = { layout.Mac(plan.NodeName).ToString() },
                     ShutdownTimeoutSeconds = lab is null ? 30 : 0,
                     SerialLog = serialLog,
-                    Via = via!,
+                    Via = via is null ? null : (Input<HostHop>)via,
                 }, With(child, [overlay, clusterNetwork, .. bootVolumes]));
                 nodes.Add(new MemberNode(node, plan, address));
             }

@@ -22,7 +22,7 @@ public sealed class BenchmarkStageProvider(StackKeys keys, LibvirtConnections co
 
     public IReadOnlyList<CheckFailure> Check(BenchmarkStageInputs inputs)
     {
-        var hosts = (inputs.BareMetalHosts ?? []).Select(h => h.Hop.Name).ToList();
+        var hosts = inputs.Hosts ?? [];
         return [.. (inputs.BareMetal ?? []).Where(host => host is not "localhost" && !hosts.Contains(host))
             .Select(host => new CheckFailure("bareMetal", hosts.Count == 0
                 ? $"'{host}': only this machine (localhost) can run the bare-metal side"

@@ -41,7 +41,8 @@ public sealed record LabNode(string Name, string Address, string HostKey, HostHo
 }
 
 /// <summary>
-/// The benchmark stage's inputs. Members the stage does not read are there for Diff: changing one runs it again.
+/// The benchmark stage's inputs; <c>hosts</c> names the stack's hosts that can run the bare-metal side (known before
+/// they exist, unlike <c>bareMetalHosts</c>, which carries their keys). Members the stage does not read are there for Diff: changing one runs it again.
 /// <c>fingerprint</c> is the cluster's declared environment in the results file's own JSON form, read with that file's
 /// options, so it stays a JSON object here.
 /// </summary>
@@ -56,7 +57,8 @@ public sealed record BenchmarkStageInputs(
     IReadOnlyDictionary<string, string>? Binaries = null,
     JsonObject? Fingerprint = null,
     IReadOnlyList<LabNode>? Nodes = null,
-    IReadOnlyList<BareMetalHost>? BareMetalHosts = null);
+    IReadOnlyList<BareMetalHost>? BareMetalHosts = null,
+    IReadOnlyList<string>? Hosts = null);
 
 /// <summary>A host that runs the suite on bare metal: how the tool reaches it, and its address and subnet on the cluster network.</summary>
 public sealed record BareMetalHost(HostHop Hop, string ClusterAddress, string Subnet);

@@ -67,7 +67,7 @@ public sealed partial class LabEnvironment
             CreateStateFolders();
             await NetworkNamespace.EnsureAsync(Name, cancellationToken).ConfigureAwait(false);
             progress?.Report($"lab {Name}: starting libvirtd");
-            await HostCommand.RunCheckedAsync("ip", InNamespace("sh", "-c", DaemonScript()).Skip(1), null, cancellationToken)
+            await HostCommand.RunCheckedAsync("ip", InNamespace("bash", "-c", DaemonScript()).Skip(1), null, cancellationToken)
                 .ConfigureAwait(false);
             await WaitForSocketAsync(cancellationToken).ConfigureAwait(false);
             progress?.Report($"lab {Name}: ready at {ConnectionUri}");
@@ -102,7 +102,7 @@ public sealed partial class LabEnvironment
 
         await RemoveHalfStartedNetworksAsync(progress, cancellationToken).ConfigureAwait(false);
         progress?.Report($"lab {Name}: libvirtd was not running; restarting it on the lab's state (running guests are kept)");
-        await HostCommand.RunCheckedAsync("ip", InNamespace("sh", "-c", DaemonScript()).Skip(1), null, cancellationToken)
+        await HostCommand.RunCheckedAsync("ip", InNamespace("bash", "-c", DaemonScript()).Skip(1), null, cancellationToken)
             .ConfigureAwait(false);
         await WaitForSocketAsync(cancellationToken).ConfigureAwait(false);
         return true;
@@ -212,7 +212,8 @@ public sealed partial class LabEnvironment
 
     /// <summary>
     /// A daemon outlives the run that starts it: it must not keep what that run inherited open (a lock a wrapper such
-    /// as flock holds for the run, a pipe a caller waits on to close), so the shell closes every descriptor above 2.
+    /// as flock holds for the run, a pipe a caller waits on to close), so the shell (bash: dash cannot name descriptors
+    /// above 9) closes every descriptor above 2.
     /// </summary>
     private const string CloseInheritedFiles = "for fd in $(ls /proc/$$/fd); do [ \"$fd\" -gt 2 ] && eval \"exec $fd>&-\" || true; done";
 

@@ -223,7 +223,7 @@ public sealed class SimulatedHost
     {
         progress?.Report($"{Layout.Name}: starting sshd on {Layout.Address}");
         var script = Daemon.MountScript() + $"; mkdir -p /run/sshd; exec /usr/sbin/sshd -f {LabEnvironment.Quote(SshdConfigFile)} -E {LabEnvironment.Quote(Path.Combine(Daemon.Paths.Log, "sshd.log"))}";
-        await HostCommand.RunCheckedAsync("ip", Daemon.InNamespace("sh", "-c", script).Skip(1), null, cancellationToken).ConfigureAwait(false);
+        await HostCommand.RunCheckedAsync("ip", Daemon.InNamespace("bash", "-c", script).Skip(1), null, cancellationToken).ConfigureAwait(false);
         var deadline = DateTime.UtcNow + SshdStartTimeout;
         while (!await AcceptsAsync(IPAddress.Parse(Layout.Address), 22, cancellationToken).ConfigureAwait(false))
         {

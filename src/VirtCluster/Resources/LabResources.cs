@@ -135,6 +135,9 @@ public sealed class BenchmarkRunArgs : ResourceArgs
     public InputMap<string>? Binaries { get; set; }
 
     /// <summary>The stack's hosts named in <c>bareMetal</c>, as the stage reaches them.</summary>
+    [Input("hosts")]
+    public InputList<string>? Hosts { get; set; }
+
     [Input("bareMetalHosts")]
     public InputList<global::VirtCluster.Lab.BareMetalHost>? BareMetalHosts { get; set; }
 

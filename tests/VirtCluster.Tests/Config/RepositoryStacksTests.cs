@@ -51,14 +51,15 @@ public sealed class RepositoryStacksTests
     }
 
     [Fact]
-    public void TheLocalStackIsTwoSmallVirtioNodesInItsOwnNamespaceWithABareMetalBaseline()
+    public void TheLocalStackIsTwoSimulatedHostsWithOneSmallVirtioNodeEachAndTheHostsAsBareMetal()
     {
         var spec = StackFixture.LoadSpec(TestPaths.RepoRoot, "local");
 
-        Assert.Equal(new LabSpec(2, "vc-local", LabSpec.DefaultBootTimeout), spec.Lab);
-        Assert.Equal(2, spec.NodesPerHost);
-        var host = Assert.Single(spec.Hosts);
-        Assert.Null(host.Uri);
+        Assert.Equal("vc-local", spec.Lab!.Namespace);
+        Assert.Equal(2, spec.Lab.Fleet!.Hosts);
+        Assert.Equal(1, spec.NodesPerHost);
+        Assert.Equal(["sim01", "sim02"], spec.Hosts.Select(h => h.Name));
+        Assert.All(spec.Hosts, h => Assert.StartsWith("qemu+libssh://root@10.78.", h.Uri, StringComparison.Ordinal));
         Assert.Equal(new NodeSizing(1, 1024L * 1024 * 1024, 3L * 1024 * 1024 * 1024, HugePages.None), spec.Node);
         Assert.Equal(IoMode.Virtio, spec.Io);
         Assert.Equal(HypervisorChoice.Auto, spec.Hypervisor);
@@ -66,7 +67,20 @@ public sealed class RepositoryStacksTests
         Assert.Equal("10.77.0.0/24", spec.Network.Subnet);
         Assert.True(spec.Bench.Enabled);
         Assert.Equal(Path.Combine(TestPaths.RepoRoot, "suites", "debian.yaml"), spec.Bench.SuitePath);
-        Assert.Equal(["localhost"], spec.Bench.BareMetalHosts);
+        Assert.Equal(["sim01", "sim02"], spec.Bench.BareMetalHosts);
         Assert.Empty(spec.Bench.Benchmarks);
+    }
+
+    [Fact]
+    public void TheAgc16LabStackIsTheCountOfThePapersHostsSimulatedHereWithOneSmallNodeEach()
+    {
+        var spec = StackFixture.LoadSpec(TestPaths.RepoRoot, "agc16-lab");
+
+        Assert.Equal(16, spec.Hosts.Count);
+        Assert.Equal("sim16", spec.Hosts[15].Name);
+        Assert.Equal(1, spec.NodesPerHost);
+        Assert.Equal(new NodeSizing(1, 512L * 1024 * 1024, 3L * 1024 * 1024 * 1024, HugePages.None), spec.Node);
+        Assert.Equal(TimeSpan.FromMinutes(15), spec.Lab!.BootTimeout);
+        Assert.False(spec.Bench.Enabled);
     }
 }

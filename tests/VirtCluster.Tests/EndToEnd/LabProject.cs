@@ -15,18 +15,21 @@ public sealed class LabProject : IDisposable
     /// <param name="nodes">VMs in the lab.</param>
     /// <param name="extraConfig">More <c>config:</c> lines (two-space indented), e.g. the bench stage.</param>
     /// <param name="labConfig">More <c>virtcluster:lab:</c> keys (four-space indented), e.g. a boot timeout.</param>
-    public LabProject(string stack, int nodes, string extraConfig = "", string labConfig = "")
+    /// <param name="hosts">Simulated hosts (one node each; <paramref name="nodes"/> is then their number); null for one lab daemon.</param>
+    public LabProject(string stack, int nodes, string extraConfig = "", string labConfig = "", int? hosts = null)
     {
         var id = Guid.NewGuid().ToString("N")[..6];
         Stack = stack;
         Nodes = nodes;
         Namespace = "vce2e-" + id;
+        Hosts = hosts;
+        var shape = hosts is { } count ? $"hosts: {count}\n    nodesPerHost: 1" : $"nodes: {nodes}";
         Directory = System.IO.Directory.CreateTempSubdirectory("vc-e2e-").FullName;
         File.Copy(Path.Combine(TestPaths.RepoRoot, "Pulumi.yaml"), Path.Combine(Directory, "Pulumi.yaml"));
         File.WriteAllText(Path.Combine(Directory, $"Pulumi.{stack}.yaml"), $"""
             config:
               virtcluster:lab:
-                nodes: {nodes}
+                {shape}
                 namespace: {Namespace}
             {labConfig}
               virtcluster:vcpus: 1
@@ -55,6 +58,18 @@ public sealed class LabProject : IDisposable
 
     public int Nodes { get; }
 
+    /// <summary>How many simulated hosts the stack has; null when it runs one lab daemon.</summary>
+    public int? Hosts { get; }
+
+    /// <summary>The simulated hosts' layouts, as the tool derives them.</summary>
+    public IReadOnlyList<SimulatedHostLayout> HostLayouts =>
+        Hosts is null ? [] : new FleetLayout(Stack, StackFixtureSpec().Lab!, StackFixtureSpec().Network, Path.Combine(Directory, ".virtcluster")).Hosts;
+
+    /// <summary>The fabric namespace of the simulated hosts.</summary>
+    public string Fabric => $"{Namespace}-fabric";
+
+    private VirtCluster.Config.ClusterSpec StackFixtureSpec() => Config.StackFixture.LoadSpec(Directory, Stack);
+
     public LabEnvironment Lab => new(Namespace, Path.Combine(Directory, ".virtcluster", "lab", Stack));
 
     /// <summary>The stack's journal: it exists while a run changes the stack and holds its pending operations.</summary>
@@ -63,7 +78,7 @@ public sealed class LabProject : IDisposable
     public string LockFile => Path.Combine(Directory, ".virtcluster", "stacks", Stack + ".lock");
 
     /// <summary>The name of node <paramref name="k"/> (a lone node has no index).</summary>
-    public string Node(int k) => Nodes == 1 ? $"{Stack}-local" : $"{Stack}-local-{k}";
+    public string Node(int k) => Hosts is not null ? $"{Stack}-{FleetLayout.HostName(k + 1)}" : Nodes == 1 ? $"{Stack}-local" : $"{Stack}-local-{k}";
 
     /// <summary>Runs <c>virtcluster ARGS --stack STACK</c> in the project copy; returns exit code and output.</summary>
     public (int Exit, string Out, string Err) Run(TimeSpan timeout, params string[] args) => Start(new Dictionary<string, string>(), args).Wait(timeout);
@@ -106,6 +121,12 @@ public sealed class LabProject : IDisposable
         finally
         {
             // Last resort after a failed destroy: the lab knows its own processes and namespace.
+            foreach (var host in HostLayouts)
+            {
+                new SimulatedHost(host).StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+            }
+
+            new SimulatedFabric(Fabric).StopAsync(CancellationToken.None).GetAwaiter().GetResult();
             Lab.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
             System.IO.Directory.Delete(Directory, recursive: true);
         }

@@ -12,7 +12,8 @@ namespace VirtCluster.Tests.EndToEnd;
 /// <summary>
 /// The README's main command, exactly as written (<c>./virtcluster up --stack local --yes</c>), in a fresh copy of
 /// the checkout (the files git tracks, nothing built, no state) with an empty image cache: the launcher builds the
-/// program, the run builds the node image and uploads it, boots both nodes and runs the benchmark stage, in one run.
+/// program, the run builds the node image, stands up two simulated hosts and uploads the image to each, boots one
+/// node on each and runs the benchmark stage across hosts (in the VMs and on the hosts), in one run.
 /// Then the outputs, <c>exec</c> on each node, and <c>destroy</c> leaving nothing.
 /// </summary>
 [Collection(RealVmCollection.Name)]
@@ -20,6 +21,7 @@ namespace VirtCluster.Tests.EndToEnd;
 public sealed class ReadmeMainJobTests(ITestOutputHelper log) : IDisposable
 {
     private const string Namespace = "vc-local";
+    private static readonly string[] Nodes = ["local-sim01", "local-sim02"];
     private static readonly TimeSpan Long = TimeSpan.FromMinutes(25);
     private static readonly TimeSpan Short = TimeSpan.FromMinutes(3);
 
@@ -29,8 +31,8 @@ public sealed class ReadmeMainJobTests(ITestOutputHelper log) : IDisposable
     [Fact]
     public async Task TheMainCommandSucceedsInOneRunFromAFreshCloneWithAnEmptyImageCache()
     {
-        // The local stack's namespace is fixed: a local stack the user has up on this machine would be taken over.
-        Assert.False(Directory.Exists($"/run/netns/{Namespace}"), $"the local stack is up on this machine (namespace {Namespace}); run './virtcluster destroy --stack local --yes' first");
+        // The local stack's namespaces are fixed: a local stack the user has up on this machine would be taken over.
+        Assert.False(File.Exists($"/run/netns/{Namespace}-fabric"), $"the local stack is up on this machine (namespace {Namespace}-fabric); run './virtcluster destroy --stack local --yes' first");
         CopyCheckout(TestPaths.RepoRoot, _clone);
         Assert.False(File.Exists(Path.Combine(_clone, "infra", "bin", "Release", "net10.0", "VirtCluster.Infra.dll")));
         Assert.Empty(Directory.GetFileSystemEntries(_cache));
@@ -42,7 +44,7 @@ public sealed class ReadmeMainJobTests(ITestOutputHelper log) : IDisposable
 
         Assert.True(up.Exit == 0, $"the README's main command failed ({up.Exit}):\n{up.Out}\n{up.Err}");
         Assert.Contains("virtcluster: building (first run or sources changed)", up.Err, StringComparison.Ordinal);
-        Assert.Contains("14 created", up.Out, StringComparison.Ordinal);
+        Assert.Contains("24 created", up.Out, StringComparison.Ordinal);
         var images = Path.Combine(_cache, "virtcluster", "images");
         var built = Assert.Single(Directory.GetDirectories(images), d => !Path.GetFileName(d).StartsWith('.'));
         Assert.True(new FileInfo(Path.Combine(built, "image.qcow2")).Length > 100 << 20, "the image in the cache is not a disk");
@@ -57,7 +59,8 @@ public sealed class ReadmeMainJobTests(ITestOutputHelper log) : IDisposable
         }
 
         Assert.Equal(0, json["runs"]!["failed"]!.GetValue<int>());
-        foreach (var node in new[] { "local-local-0", "local-local-1" })
+        Assert.Contains("simulated hosts", outputs.Out, StringComparison.Ordinal);
+        foreach (var node in Nodes)
         {
             var hostname = Run(Short, $"./virtcluster exec --stack local {node} -- hostname");
             Assert.True(hostname.Exit == 0, hostname.Err);
@@ -68,9 +71,14 @@ public sealed class ReadmeMainJobTests(ITestOutputHelper log) : IDisposable
         var destroy = Run(Short, "./virtcluster destroy --stack local --yes");
         log.WriteLine($"./virtcluster destroy --stack local --yes: exit {destroy.Exit} in {clock.Elapsed.TotalSeconds:F1} s");
         Assert.True(destroy.Exit == 0, destroy.Err);
-        Assert.Contains("14 deleted", destroy.Out, StringComparison.Ordinal);
-        var leftovers = await Lab.FindLeftoversAsync(CancellationToken.None);
-        Assert.True(leftovers.IsClean, leftovers.ToString());
+        Assert.Contains("24 deleted", destroy.Out, StringComparison.Ordinal);
+        foreach (var host in Hosts)
+        {
+            var leftovers = await new SimulatedHost(host).FindLeftoversAsync(CancellationToken.None);
+            Assert.True(leftovers.IsClean, $"{host.Name}: {leftovers}");
+        }
+
+        Assert.False(File.Exists($"/run/netns/{Namespace}-fabric"));
     }
 
     public void Dispose()
@@ -84,14 +92,26 @@ public sealed class ReadmeMainJobTests(ITestOutputHelper log) : IDisposable
         }
         finally
         {
-            // Last resort after a failed destroy: the lab knows its own processes and namespace.
-            Lab.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+            // Last resort after a failed destroy: each simulated host knows its own processes, links and namespace.
+            foreach (var host in Hosts)
+            {
+                new SimulatedHost(host).StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+            }
+
+            new SimulatedFabric(Namespace + "-fabric").StopAsync(CancellationToken.None).GetAwaiter().GetResult();
             Directory.Delete(_clone, recursive: true);
             EmptyImageCache.Remove(_cache);
         }
     }
 
-    private LabEnvironment Lab => new(Namespace, Path.Combine(_clone, ".virtcluster", "lab", "local"));
+    private IReadOnlyList<SimulatedHostLayout> Hosts
+    {
+        get
+        {
+            var spec = Config.StackFixture.LoadSpec(TestPaths.RepoRoot, "local");
+            return new FleetLayout("local", spec.Lab!, spec.Network, Path.Combine(_clone, ".virtcluster")).Hosts;
+        }
+    }
 
     /// <summary>Runs a command line in the copy as a user's shell does, with the empty cache and no backend override.</summary>
     private (int Exit, string Out, string Err) Run(TimeSpan timeout, string commandLine)
