@@ -2,21 +2,15 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using VirtCluster.Bench.Model;
 using VirtCluster.Bench.Results;
+using VirtCluster.Bench.Stage;
 using VirtCluster.Engine.Config;
 using VirtCluster.Planning;
 using VirtCluster.Resources;
 using VirtCluster.Sdk;
 
 namespace VirtCluster.Components;
-
-/// <summary>How many benchmark runs there were, and how many succeeded.</summary>
-public sealed record RunCounts(int Total, int Ok, int Failed);
-
-/// <summary>A run that failed, and why.</summary>
-public sealed record RunFailure(string Id, string Reason);
 
 public sealed record BenchmarkStageArgs
 {
@@ -60,23 +54,26 @@ public sealed class BenchmarkStage : ComponentResource
         RegisterOutputs(new Dictionary<string, object?> { ["runs"] = Runs, ["resultsFile"] = ResultsFile });
     }
 
-    /// <summary>Per environment (<c>tcg</c>, <c>kvm</c>, <c>bmm</c>...): fingerprint and latency/bandwidth per source.</summary>
+    /// <summary>
+    /// Per environment (<c>tcg</c>, <c>kvm</c>, <c>bmm</c>...), the cluster first: its role, fingerprint, and
+    /// latency/bandwidth per communication source.
+    /// </summary>
     [Output("environments")]
-    public Output<JsonObject> Environments { get; }
+    public Output<IReadOnlyDictionary<string, StageEnvironment>> Environments { get; }
 
     /// <summary>Each environment's figures divided by bare metal's.</summary>
     [Output("ratios")]
-    public Output<JsonObject> Ratios { get; }
+    public Output<IReadOnlyDictionary<string, StageRatios>> Ratios { get; }
 
     /// <summary>The paper's tables for this cluster: latency by placement, throughput, overhead, efficiency.</summary>
     [Output("tables")]
-    public Output<JsonObject> Tables { get; }
+    public Output<StageTables> Tables { get; }
 
     [Output("runs")]
-    public Output<RunCounts> Runs { get; }
+    public Output<StageRuns> Runs { get; }
 
     [Output("failures")]
-    public Output<ImmutableArray<RunFailure>> Failures { get; }
+    public Output<ImmutableArray<StageFailure>> Failures { get; }
 
     /// <summary>The run's results file (schemas/results.schema.json).</summary>
     [Output("resultsFile")]

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using VirtCluster.Bench.Results;
 using VirtCluster.Bench.Runners;
 using VirtCluster.Bench.Stage;
@@ -47,8 +46,7 @@ public sealed class BenchmarkStageProvider(StackKeys keys, LibvirtConnections co
         var first = nodes.Count > 0 ? nodes[0] : throw new InvalidOperationException("the benchmark stage has no node to run on (input 'nodes' is empty)");
         var libvirt = connections.Get(inputs.Uri);
 
-        // The fingerprint is the results file's own record, in that file's JSON form.
-        var declared = (inputs.Fingerprint?.Deserialize<EnvironmentFingerprint>(ResultsJson.Options)
+        var declared = (inputs.Fingerprint
             ?? throw new InvalidOperationException("the benchmark stage has no environment fingerprint (input 'fingerprint')")) with
         {
             LibvirtVersion = libvirt.LibVersion().ToString(),

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using VirtCluster.Bench.Results;
 
 namespace VirtCluster.Lab;
 
@@ -28,8 +28,7 @@ public sealed record LabNode(string Name, string Address, string HostKey);
 
 /// <summary>
 /// The benchmark stage's inputs. Members the stage does not read are there for Diff: changing one runs it again.
-/// <c>fingerprint</c> is the cluster's declared environment in the results file's own JSON form, read with that file's
-/// options, so it stays a JSON object here.
+/// <c>fingerprint</c> is the cluster's declared environment, the results file's own record.
 /// </summary>
 public sealed record BenchmarkStageInputs(
     string Uri,
@@ -40,5 +39,5 @@ public sealed record BenchmarkStageInputs(
     IReadOnlyList<string>? Benchmarks = null,
     IReadOnlyList<string>? BareMetal = null,
     IReadOnlyDictionary<string, string>? Binaries = null,
-    JsonObject? Fingerprint = null,
+    EnvironmentFingerprint? Fingerprint = null,
     IReadOnlyList<LabNode>? Nodes = null);

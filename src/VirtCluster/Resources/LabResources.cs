@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using VirtCluster.Bench.Stage;
 using VirtCluster.Sdk;
 
 namespace VirtCluster.Resources;
@@ -153,19 +155,19 @@ public sealed class BenchmarkRun : CustomResource
     }
 
     [Output("environments")]
-    public Output<System.Text.Json.Nodes.JsonObject> Environments { get; private set; } = null!;
+    public Output<IReadOnlyDictionary<string, StageEnvironment>> Environments { get; private set; } = null!;
 
     [Output("ratios")]
-    public Output<System.Text.Json.Nodes.JsonObject> Ratios { get; private set; } = null!;
+    public Output<IReadOnlyDictionary<string, StageRatios>> Ratios { get; private set; } = null!;
 
     [Output("tables")]
-    public Output<System.Text.Json.Nodes.JsonObject> Tables { get; private set; } = null!;
+    public Output<StageTables> Tables { get; private set; } = null!;
 
     [Output("runs")]
-    public Output<Components.RunCounts> Runs { get; private set; } = null!;
+    public Output<StageRuns> Runs { get; private set; } = null!;
 
     [Output("failures")]
-    public Output<System.Collections.Immutable.ImmutableArray<Components.RunFailure>> Failures { get; private set; } = null!;
+    public Output<ImmutableArray<StageFailure>> Failures { get; private set; } = null!;
 
     [Output("resultsFile")]
     public Output<string> ResultsFile { get; private set; } = null!;
