@@ -5,6 +5,7 @@ using System.Text;
 using VirtCluster.Bench.Model;
 using VirtCluster.Bench.Results;
 using VirtCluster.Bench.Stage;
+using VirtCluster.Bench.Suites;
 using VirtCluster.Engine.Config;
 using VirtCluster.Planning;
 using VirtCluster.Resources;
@@ -26,14 +27,17 @@ public sealed record BenchmarkStageArgs
     /// <summary>Hosts that run the same suite on bare metal, the baseline the VMs are compared with.</summary>
     public IReadOnlyList<string> BareMetal { get; init; } = [];
 
-    /// <summary>Paths of benchmark programs the suite names but no package provides, by name.</summary>
+    /// <summary>
+    /// Programs on this machine by the suite's name for them (<c>virtcluster:bench</c> <c>binaries</c>): installed on
+    /// every node, run where they are on bare metal. The suite's other binaries are at the paths its config keys give.
+    /// </summary>
     public IReadOnlyDictionary<string, string> Binaries { get; init; } = ImmutableDictionary<string, string>.Empty;
 }
 
 /// <summary>
 /// The benchmark stage: once the cluster answers, runs the suite on its nodes and on bare metal, and makes the results
 /// outputs: per environment the measured figures, ratios against bare metal, the report's tables, and where the
-/// results file and raw outputs are. It runs again when what it measures changes (nodes, suite, selection), or with
+/// results file and raw outputs are. It runs again when what it measures changes (nodes, suite, selection, programs), or with
 /// <c>up --replace</c> on its run.
 /// </summary>
 public sealed class BenchmarkStage : ComponentResource
@@ -43,7 +47,9 @@ public sealed class BenchmarkStage : ComponentResource
     public BenchmarkStage(string name, BenchmarkStageArgs args, ComponentResourceOptions? options = null)
         : base(TypeName, name, options)
     {
-        var run = Output.Create(DeclareAsync(name, args));
+        // The suite's binaries, checked now so that a missing program is a config error of preview, not a failed run.
+        var binaries = StageBinaries.Resolve(SuiteLoader.Load(args.Suite), args.Binaries, new Sdk.Config("virtcluster").Get);
+        var run = Output.Create(DeclareAsync(name, args, binaries));
         Environments = run.Apply(r => r.Environments);
         Ratios = run.Apply(r => r.Ratios);
         Tables = run.Apply(r => r.Tables);
@@ -87,7 +93,7 @@ public sealed class BenchmarkStage : ComponentResource
     public static Engine.Model.Urn RunUrn(string stack, string project, string name) =>
         Engine.Model.Urn.Create(stack, project, ResourceTypes.BenchmarkStage, name + "-run", TypeName);
 
-    private async Task<BenchmarkRun> DeclareAsync(string name, BenchmarkStageArgs args)
+    private async Task<BenchmarkRun> DeclareAsync(string name, BenchmarkStageArgs args, StageBinaries binaries)
     {
         var members = await args.Cluster.Members.ConfigureAwait(false);
         var spec = args.Cluster.Spec;
@@ -99,7 +105,7 @@ public sealed class BenchmarkStage : ComponentResource
             flavour switch { DomainFlavour.Kvm => EnvironmentKind.Kvm, DomainFlavour.Tcg => EnvironmentKind.Tcg, _ => EnvironmentKind.Xen },
             Hypervisor: flavour == DomainFlavour.Tcg ? "qemu (TCG)" : flavour.ToString().ToLowerInvariant(),
             ImageDigest: lab.ImageKey,
-            ConfigHash: MeasuredSetupHash(members, args));
+            ConfigHash: MeasuredSetupHash(members, args, binaries));
         var runArgs = new BenchmarkRunArgs
         {
             Uri = lab.Uri,
@@ -108,7 +114,8 @@ public sealed class BenchmarkStage : ComponentResource
             SuiteDigest = FileDigest(args.Suite),
             Benchmarks = [.. args.Benchmarks],
             BareMetal = [.. args.BareMetal],
-            Binaries = new Dictionary<string, string>(args.Binaries),
+            Binaries = new Dictionary<string, string>(binaries.Supplied),
+            BinaryPaths = new Dictionary<string, string>(binaries.PathsOnNodes),
             ResultsDirectory = Path.Combine(spec.Backend, "results", spec.Stack),
             Fingerprint = fingerprint,
         };
@@ -120,8 +127,11 @@ public sealed class BenchmarkStage : ComponentResource
         return new BenchmarkRun(name + "-run", runArgs, new CustomResourceOptions { Parent = this, DependsOn = { members.Access! } });
     }
 
-    /// <summary>What the results depend on besides the suite: each node's size, pinning and placement, and the selection.</summary>
-    private static string MeasuredSetupHash(ClusterMembers members, BenchmarkStageArgs args)
+    /// <summary>
+    /// What the results depend on besides the suite: each node's size, pinning and placement, the selection, and the
+    /// programs (a supplied one by its content, so that a new build runs the stage again).
+    /// </summary>
+    private static string MeasuredSetupHash(ClusterMembers members, BenchmarkStageArgs args, StageBinaries binaries)
     {
         var text = new StringBuilder();
         foreach (var node in members.Nodes)
@@ -131,7 +141,9 @@ public sealed class BenchmarkStage : ComponentResource
         }
 
         text.Append(string.Join(',', args.Benchmarks)).Append('|').Append(string.Join(',', args.BareMetal)).Append('|')
-            .Append(string.Join(',', args.Binaries.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => b.Key + "=" + b.Value)));
+            .Append(string.Join(',', binaries.SuppliedSha256.Select(b => b.Key + "=sha256:" + b.Value)
+                .Concat(binaries.PathsOnNodes.Select(b => b.Key + "=" + b.Value))
+                .Order(StringComparer.Ordinal)));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 

@@ -12,7 +12,8 @@ namespace VirtCluster.Lab;
 /// namespace) and the same suite on the bare-metal hosts, and records the results as its outputs. Any change of
 /// the cluster or the suite runs it again (and <c>up --replace</c> on it, which <c>bench</c> does); deleting it keeps
 /// the results files. The stage's lines (each run's start, heartbeat and end) go to the status channel: the stage
-/// runs for minutes, and a console without <c>-v</c> must still show which run is going and for how long.
+/// runs for minutes, and a console without <c>-v</c> must still show which run is going and for how long. Programs the
+/// user supplied go to every node's <see cref="SshTarget.DefaultBinDirectory"/> and run where they are on bare metal.
 /// </summary>
 public sealed class BenchmarkStageProvider(StackKeys keys, LibvirtConnections connections) : IResourceProvider<BenchmarkStageInputs, BenchmarkStageOutputs>
 {
@@ -60,6 +61,8 @@ public sealed class BenchmarkStageProvider(StackKeys keys, LibvirtConnections co
             new BenchmarkStageRequest(inputs.Suite, inputs.ResultsDirectory, cluster, bareMetal)
             {
                 Benchmarks = inputs.Benchmarks is { Count: > 0 } benchmarks ? benchmarks : null,
+                BinaryPaths = inputs.BinaryPaths ?? new Dictionary<string, string>(),
+                SuppliedBinaries = inputs.Binaries ?? new Dictionary<string, string>(),
             },
             request.Status,
             cancellationToken);

@@ -28,7 +28,8 @@ public sealed record LabNode(string Name, string Address, string HostKey);
 
 /// <summary>
 /// The benchmark stage's inputs. Members the stage does not read are there for Diff: changing one runs it again.
-/// <c>fingerprint</c> is the cluster's declared environment, the results file's own record.
+/// <c>fingerprint</c> is the cluster's declared environment, the results file's own record. <c>binaries</c> are
+/// programs on this machine to install on the nodes, <c>binaryPaths</c> programs already there, both by suite name.
 /// </summary>
 public sealed record BenchmarkStageInputs(
     string Uri,
@@ -40,4 +41,5 @@ public sealed record BenchmarkStageInputs(
     IReadOnlyList<string>? BareMetal = null,
     IReadOnlyDictionary<string, string>? Binaries = null,
     EnvironmentFingerprint? Fingerprint = null,
-    IReadOnlyList<LabNode>? Nodes = null);
+    IReadOnlyList<LabNode>? Nodes = null,
+    IReadOnlyDictionary<string, string>? BinaryPaths = null);

@@ -129,8 +129,13 @@ public sealed class BenchmarkRunArgs : ResourceArgs
     [Input("bareMetal")]
     public InputList<string>? BareMetal { get; set; }
 
+    /// <summary>Programs on this machine, by suite binary name, that the stage installs on every node.</summary>
     [Input("binaries")]
     public InputMap<string>? Binaries { get; set; }
+
+    /// <summary>Paths on the nodes of the suite's programs, by suite binary name, from the suite's config keys.</summary>
+    [Input("binaryPaths")]
+    public InputMap<string>? BinaryPaths { get; set; }
 
     [Input("resultsDirectory", required: true)]
     public Input<string> ResultsDirectory { get; set; } = null!;
