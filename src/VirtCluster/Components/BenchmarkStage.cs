@@ -37,8 +37,8 @@ public sealed record BenchmarkStageArgs
 /// <summary>
 /// The benchmark stage: once the cluster answers, runs the suite on its nodes and on bare metal, and makes the results
 /// outputs: per environment the measured figures, ratios against bare metal, the report's tables, and where the
-/// results file and raw outputs are. It runs again when what it measures changes (nodes, suite, selection, programs), or with
-/// <c>up --replace</c> on its run.
+/// results file and raw outputs are. It runs again when what it measures changes (nodes, suite, selection, programs),
+/// or with <c>up --replace</c> on its run.
 /// </summary>
 public sealed class BenchmarkStage : ComponentResource
 {
