@@ -12,11 +12,13 @@ namespace VirtCluster.Resources;
 /// The source-generated JSON metadata of this assembly's provider records: what the typed providers' inputs and
 /// outputs look like in state. The options are the engine's (camelCase, enums as camelCase strings, nulls left out
 /// unless a member says otherwise), so the records write exactly what the providers wrote when they built JSON by hand,
-/// and the program reads them back with the engine's options. An enum in a provider record gets its converter below.
+/// and the program reads them back with the engine's options. An enum in a provider record gets its converter below
+/// (one without is still written as a string, by its C# name).
 /// </summary>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true,
     Converters = [typeof(CamelCase<Placement>), typeof(CamelCase<EnvironmentKind>), typeof(CamelCase<EnvironmentRole>)])]
 [JsonSerializable(typeof(LibvirtObjectInputs))]
 [JsonSerializable(typeof(ActiveObjectOutputs))]
