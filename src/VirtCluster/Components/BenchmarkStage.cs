@@ -2,21 +2,16 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using VirtCluster.Bench.Model;
 using VirtCluster.Bench.Results;
+using VirtCluster.Bench.Stage;
+using VirtCluster.Bench.Suites;
 using VirtCluster.Engine.Config;
 using VirtCluster.Planning;
 using VirtCluster.Resources;
 using VirtCluster.Sdk;
 
 namespace VirtCluster.Components;
-
-/// <summary>How many benchmark runs there were, and how many succeeded.</summary>
-public sealed record RunCounts(int Total, int Ok, int Failed);
-
-/// <summary>A run that failed, and why.</summary>
-public sealed record RunFailure(string Id, string Reason);
 
 public sealed record BenchmarkStageArgs
 {
@@ -32,15 +27,18 @@ public sealed record BenchmarkStageArgs
     /// <summary>Hosts that run the same suite on bare metal, the baseline the VMs are compared with.</summary>
     public IReadOnlyList<string> BareMetal { get; init; } = [];
 
-    /// <summary>Paths of benchmark programs the suite names but no package provides, by name.</summary>
+    /// <summary>
+    /// Programs on this machine by the suite's name for them (<c>virtcluster:bench</c> <c>binaries</c>): installed on
+    /// every node, run where they are on bare metal. The suite's other binaries are at the paths its config keys give.
+    /// </summary>
     public IReadOnlyDictionary<string, string> Binaries { get; init; } = ImmutableDictionary<string, string>.Empty;
 }
 
 /// <summary>
 /// The benchmark stage: once the cluster answers, runs the suite on its nodes and on bare metal, and makes the results
 /// outputs: per environment the measured figures, ratios against bare metal, the report's tables, and where the
-/// results file and raw outputs are. It runs again when what it measures changes (nodes, suite, selection), or with
-/// <c>up --replace</c> on its run.
+/// results file and raw outputs are. It runs again when what it measures changes (nodes, suite, selection, programs),
+/// or with <c>up --replace</c> on its run.
 /// </summary>
 public sealed class BenchmarkStage : ComponentResource
 {
@@ -49,7 +47,9 @@ public sealed class BenchmarkStage : ComponentResource
     public BenchmarkStage(string name, BenchmarkStageArgs args, ComponentResourceOptions? options = null)
         : base(TypeName, name, options)
     {
-        var run = Output.Create(DeclareAsync(name, args));
+        // The suite's binaries, checked now so that a missing program is a config error of preview, not a failed run.
+        var binaries = StageBinaries.Resolve(SuiteLoader.Load(args.Suite), args.Binaries, new Sdk.Config("virtcluster").Get);
+        var run = Output.Create(DeclareAsync(name, args, binaries));
         Environments = run.Apply(r => r.Environments);
         Ratios = run.Apply(r => r.Ratios);
         Tables = run.Apply(r => r.Tables);
@@ -60,23 +60,26 @@ public sealed class BenchmarkStage : ComponentResource
         RegisterOutputs(new Dictionary<string, object?> { ["runs"] = Runs, ["resultsFile"] = ResultsFile });
     }
 
-    /// <summary>Per environment (<c>tcg</c>, <c>kvm</c>, <c>bmm</c>...): fingerprint and latency/bandwidth per source.</summary>
+    /// <summary>
+    /// Per environment (<c>tcg</c>, <c>kvm</c>, <c>bmm</c>...), the cluster first: its role, fingerprint, and
+    /// latency/bandwidth per communication source.
+    /// </summary>
     [Output("environments")]
-    public Output<JsonObject> Environments { get; }
+    public Output<IReadOnlyDictionary<string, StageEnvironment>> Environments { get; }
 
     /// <summary>Each environment's figures divided by bare metal's.</summary>
     [Output("ratios")]
-    public Output<JsonObject> Ratios { get; }
+    public Output<IReadOnlyDictionary<string, StageRatios>> Ratios { get; }
 
     /// <summary>The paper's tables for this cluster: latency by placement, throughput, overhead, efficiency.</summary>
     [Output("tables")]
-    public Output<JsonObject> Tables { get; }
+    public Output<StageTables> Tables { get; }
 
     [Output("runs")]
-    public Output<RunCounts> Runs { get; }
+    public Output<StageRuns> Runs { get; }
 
     [Output("failures")]
-    public Output<ImmutableArray<RunFailure>> Failures { get; }
+    public Output<ImmutableArray<StageFailure>> Failures { get; }
 
     /// <summary>The run's results file (schemas/results.schema.json).</summary>
     [Output("resultsFile")]
@@ -90,7 +93,7 @@ public sealed class BenchmarkStage : ComponentResource
     public static Engine.Model.Urn RunUrn(string stack, string project, string name) =>
         Engine.Model.Urn.Create(stack, project, ResourceTypes.BenchmarkStage, name + "-run", TypeName);
 
-    private async Task<BenchmarkRun> DeclareAsync(string name, BenchmarkStageArgs args)
+    private async Task<BenchmarkRun> DeclareAsync(string name, BenchmarkStageArgs args, StageBinaries binaries)
     {
         var members = await args.Cluster.Members.ConfigureAwait(false);
         var spec = args.Cluster.Spec;
@@ -102,7 +105,7 @@ public sealed class BenchmarkStage : ComponentResource
             flavour switch { DomainFlavour.Kvm => EnvironmentKind.Kvm, DomainFlavour.Tcg => EnvironmentKind.Tcg, _ => EnvironmentKind.Xen },
             Hypervisor: flavour == DomainFlavour.Tcg ? "qemu (TCG)" : flavour.ToString().ToLowerInvariant(),
             ImageDigest: lab.ImageKey,
-            ConfigHash: MeasuredSetupHash(members, args));
+            ConfigHash: MeasuredSetupHash(members, args, binaries));
         var runArgs = new BenchmarkRunArgs
         {
             Uri = lab.Uri(spec.Hosts.Single(h => h.Name == members.Nodes[0].Plan.HostName)),
@@ -111,7 +114,8 @@ public sealed class BenchmarkStage : ComponentResource
             SuiteDigest = FileDigest(args.Suite),
             Benchmarks = [.. args.Benchmarks],
             BareMetal = [.. args.BareMetal],
-            Binaries = new Dictionary<string, string>(args.Binaries),
+            Binaries = new Dictionary<string, string>(binaries.Supplied),
+            BinaryPaths = new Dictionary<string, string>(binaries.PathsOnNodes),
             ResultsDirectory = Path.Combine(spec.Backend, "results", spec.Stack),
             Fingerprint = fingerprint,
             Hosts = [.. spec.Hosts.Select(h => h.Name).Where(h => lab.BareMetalHost(h) is not null)],
@@ -125,8 +129,11 @@ public sealed class BenchmarkStage : ComponentResource
         return new BenchmarkRun(name + "-run", runArgs, new CustomResourceOptions { Parent = this, DependsOn = { members.Access! } });
     }
 
-    /// <summary>What the results depend on besides the suite: each node's size, pinning and placement, and the selection.</summary>
-    private static string MeasuredSetupHash(ClusterMembers members, BenchmarkStageArgs args)
+    /// <summary>
+    /// What the results depend on besides the suite: each node's size, pinning and placement, the selection, and the
+    /// programs (a supplied one by its content, so that a new build runs the stage again).
+    /// </summary>
+    private static string MeasuredSetupHash(ClusterMembers members, BenchmarkStageArgs args, StageBinaries binaries)
     {
         var text = new StringBuilder();
         foreach (var node in members.Nodes)
@@ -136,7 +143,9 @@ public sealed class BenchmarkStage : ComponentResource
         }
 
         text.Append(string.Join(',', args.Benchmarks)).Append('|').Append(string.Join(',', args.BareMetal)).Append('|')
-            .Append(string.Join(',', args.Binaries.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => b.Key + "=" + b.Value)));
+            .Append(string.Join(',', binaries.SuppliedSha256.Select(b => b.Key + "=sha256:" + b.Value)
+                .Concat(binaries.PathsOnNodes.Select(b => b.Key + "=" + b.Value))
+                .Order(StringComparer.Ordinal)));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 

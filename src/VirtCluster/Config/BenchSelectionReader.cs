@@ -50,7 +50,7 @@ internal static partial class BenchSelectionReader
 
         if (node is not ConfigMapping mapping)
         {
-            throw new ConfigException(node.Location, bench.KeyPath("binaries"), $"expected a mapping of benchmark binary name to path (e.g. sp-mz.C: bin/sp-mz.C.x), found {ConfigNodeText.Describe(node)}");
+            throw new ConfigException(node.Location, bench.KeyPath("binaries"), $"expected a mapping of the suite's binary names to programs on this machine (e.g. sp-mz: bin/sp-mz.C.x), found {ConfigNodeText.Describe(node)}");
         }
 
         foreach (var (name, value) in mapping.Entries)

@@ -91,7 +91,7 @@ public sealed record NetworkSpec(string Name, string Subnet, string Bridge);
 /// <param name="SuitePath">Suite YAML (absolute path).</param>
 /// <param name="Benchmarks">Names of the suite's benchmarks to run; empty means all.</param>
 /// <param name="BareMetalHosts">A static host list to run the same suite on bare metal (e.g. <c>localhost</c>).</param>
-/// <param name="Binaries">User-supplied binary paths by name (e.g. <c>sp-mz.C</c>), for benchmarks not packaged.</param>
+/// <param name="Binaries">Programs on this machine by the suite's name for them (e.g. <c>sp-mz</c>), installed on every node.</param>
 public sealed record BenchSelection(
     bool Enabled,
     string? SuitePath,

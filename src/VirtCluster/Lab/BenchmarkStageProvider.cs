@@ -1,4 +1,3 @@
-using System.Text.Json;
 using VirtCluster.Bench.Model;
 using VirtCluster.Bench.Results;
 using VirtCluster.Bench.Runners;
@@ -14,7 +13,8 @@ namespace VirtCluster.Lab;
 /// namespace) and the same suite on the bare-metal hosts, and records the results as its outputs. Any change of
 /// the cluster or the suite runs it again (and <c>up --replace</c> on it, which <c>bench</c> does); deleting it keeps
 /// the results files. The stage's lines (each run's start, heartbeat and end) go to the status channel: the stage
-/// runs for minutes, and a console without <c>-v</c> must still show which run is going and for how long.
+/// runs for minutes, and a console without <c>-v</c> must still show which run is going and for how long. Programs the
+/// user supplied go to every node's <see cref="SshTarget.DefaultBinDirectory"/> and run where they are on bare metal.
 /// </summary>
 public sealed class BenchmarkStageProvider(StackKeys keys, LibvirtConnections connections) : IResourceProvider<BenchmarkStageInputs, BenchmarkStageOutputs>
 {
@@ -53,8 +53,7 @@ public sealed class BenchmarkStageProvider(StackKeys keys, LibvirtConnections co
         var first = nodes.Count > 0 ? nodes[0] : throw new InvalidOperationException("the benchmark stage has no node to run on (input 'nodes' is empty)");
         var libvirt = connections.Get(inputs.Uri);
 
-        // The fingerprint is the results file's own record, in that file's JSON form.
-        var declared = (inputs.Fingerprint?.Deserialize<EnvironmentFingerprint>(ResultsJson.Options)
+        var declared = (inputs.Fingerprint
             ?? throw new InvalidOperationException("the benchmark stage has no environment fingerprint (input 'fingerprint')")) with
         {
             LibvirtVersion = libvirt.LibVersion().ToString(),
@@ -80,6 +79,8 @@ public sealed class BenchmarkStageProvider(StackKeys keys, LibvirtConnections co
             new BenchmarkStageRequest(inputs.Suite, inputs.ResultsDirectory, cluster, bareMetal)
             {
                 Benchmarks = inputs.Benchmarks is { Count: > 0 } benchmarks ? benchmarks : null,
+                BinaryPaths = inputs.BinaryPaths ?? new Dictionary<string, string>(),
+                SuppliedBinaries = inputs.Binaries ?? new Dictionary<string, string>(),
             },
             request.Status,
             cancellationToken);
@@ -105,7 +106,8 @@ public sealed class BenchmarkStageProvider(StackKeys keys, LibvirtConnections co
             ["OMPI_MCA_oob_tcp_if_include"] = hosts[0].Subnet,
         };
         var declared = new EnvironmentFingerprint("bmm", EnvironmentKind.BareMetal, Hypervisor: SimulatedHostsNote);
-        return new SshTarget(shell, declared, [.. hosts.Select(h => h.ClusterAddress)], "vader,tcp,self", "/tmp/virtcluster-bench-hosts", environment);
+        return new SshTarget(
+            shell, declared, [.. hosts.Select(h => h.ClusterAddress)], "vader,tcp,self", "/tmp/virtcluster-bench-hosts", "/tmp/virtcluster-bench-hosts/bin", environment);
     }
 
     /// <summary>Said in the results wherever the bare-metal side ran on simulated hosts.</summary>

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using VirtCluster.Bench.Results;
 
 namespace VirtCluster.Lab;
 
@@ -41,10 +41,11 @@ public sealed record LabNode(string Name, string Address, string HostKey, HostHo
 }
 
 /// <summary>
-/// The benchmark stage's inputs; <c>hosts</c> names the stack's hosts that can run the bare-metal side (known before
-/// they exist, unlike <c>bareMetalHosts</c>, which carries their keys). Members the stage does not read are there for Diff: changing one runs it again.
-/// <c>fingerprint</c> is the cluster's declared environment in the results file's own JSON form, read with that file's
-/// options, so it stays a JSON object here.
+/// The benchmark stage's inputs. Members the stage does not read are there for Diff: changing one runs it again.
+/// <c>fingerprint</c> is the cluster's declared environment, the results file's own record. <c>binaries</c> are
+/// programs on this machine to install on the nodes, <c>binaryPaths</c> programs already there, both by suite name.
+/// <c>hosts</c> names the stack's hosts that can run the bare-metal side (known before they exist, unlike
+/// <c>bareMetalHosts</c>, which carries their keys).
 /// </summary>
 public sealed record BenchmarkStageInputs(
     string Uri,
@@ -55,8 +56,9 @@ public sealed record BenchmarkStageInputs(
     IReadOnlyList<string>? Benchmarks = null,
     IReadOnlyList<string>? BareMetal = null,
     IReadOnlyDictionary<string, string>? Binaries = null,
-    JsonObject? Fingerprint = null,
+    EnvironmentFingerprint? Fingerprint = null,
     IReadOnlyList<LabNode>? Nodes = null,
+    IReadOnlyDictionary<string, string>? BinaryPaths = null,
     IReadOnlyList<BareMetalHost>? BareMetalHosts = null,
     IReadOnlyList<string>? Hosts = null);
 

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using VirtCluster.Bench.Stage;
 using VirtCluster.Sdk;
 
 namespace VirtCluster.Resources;
@@ -131,8 +133,13 @@ public sealed class BenchmarkRunArgs : ResourceArgs
     [Input("bareMetal")]
     public InputList<string>? BareMetal { get; set; }
 
+    /// <summary>Programs on this machine, by suite binary name, that the stage installs on every node.</summary>
     [Input("binaries")]
     public InputMap<string>? Binaries { get; set; }
+
+    /// <summary>Paths on the nodes of the suite's programs, by suite binary name, from the suite's config keys.</summary>
+    [Input("binaryPaths")]
+    public InputMap<string>? BinaryPaths { get; set; }
 
     /// <summary>The stack's hosts named in <c>bareMetal</c>, as the stage reaches them.</summary>
     [Input("hosts")]
@@ -164,19 +171,19 @@ public sealed class BenchmarkRun : CustomResource
     }
 
     [Output("environments")]
-    public Output<System.Text.Json.Nodes.JsonObject> Environments { get; private set; } = null!;
+    public Output<IReadOnlyDictionary<string, StageEnvironment>> Environments { get; private set; } = null!;
 
     [Output("ratios")]
-    public Output<System.Text.Json.Nodes.JsonObject> Ratios { get; private set; } = null!;
+    public Output<IReadOnlyDictionary<string, StageRatios>> Ratios { get; private set; } = null!;
 
     [Output("tables")]
-    public Output<System.Text.Json.Nodes.JsonObject> Tables { get; private set; } = null!;
+    public Output<StageTables> Tables { get; private set; } = null!;
 
     [Output("runs")]
-    public Output<Components.RunCounts> Runs { get; private set; } = null!;
+    public Output<StageRuns> Runs { get; private set; } = null!;
 
     [Output("failures")]
-    public Output<System.Collections.Immutable.ImmutableArray<Components.RunFailure>> Failures { get; private set; } = null!;
+    public Output<ImmutableArray<StageFailure>> Failures { get; private set; } = null!;
 
     [Output("resultsFile")]
     public Output<string> ResultsFile { get; private set; } = null!;

@@ -45,7 +45,7 @@ public sealed class FleetStackTests
 
         var up = project.Run(Long, "up", "--yes");
         Assert.True(up.Exit == 0, $"up failed ({up.Exit}):\n{up.Out}\n{up.Err}");
-        Assert.Contains("30 created", up.Out, StringComparison.Ordinal);
+        Assert.Contains("33 created", up.Out, StringComparison.Ordinal);
 
         // Each host holds its own copy of the image, uploaded over its libvirt connection, and runs its own guest.
         foreach (var host in project.HostLayouts)
@@ -92,7 +92,7 @@ public sealed class FleetStackTests
 
         var destroy = project.Run(Short, "destroy", "--yes");
         Assert.True(destroy.Exit == 0, $"destroy failed ({destroy.Exit}):\n{destroy.Out}\n{destroy.Err}");
-        Assert.Contains("30 deleted", destroy.Out, StringComparison.Ordinal);
+        Assert.Contains("33 deleted", destroy.Out, StringComparison.Ordinal);
         foreach (var host in project.HostLayouts)
         {
             var leftovers = await new SimulatedHost(host).FindLeftoversAsync(CancellationToken.None);

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using VirtCluster.LabHost;
 using VirtCluster.Remote;
 
@@ -6,12 +7,14 @@ namespace VirtCluster.Tests.EndToEnd;
 /// <summary>
 /// The local stack's shape (two nodes and the benchmark stage with a cut-down suite) in a throwaway project; see
 /// <see cref="LabProject"/>. The tool reaches the nodes with a key of the user's own, set as the secret
-/// <c>virtcluster:sshKey</c>, so the test can look for it in everything the run writes.
+/// <c>virtcluster:sshKey</c>, so the test can look for it in everything the run writes. NetPIPE is started through a
+/// program the stack supplies (<c>virtcluster:bench</c> <c>binaries</c>), so the stage must install it on both nodes.
 /// </summary>
 public sealed class LocalStackFixture : IDisposable
 {
     private readonly LabProject _project;
 
+    [SupportedOSPlatform("linux")]
     public LocalStackFixture()
     {
         _project = new LabProject("e2e", nodes: 2, extraConfig: """
@@ -19,7 +22,12 @@ public sealed class LocalStackFixture : IDisposable
                 enabled: true
                 suite: e2e-suite.yaml
                 bareMetal: [localhost]
+                binaries: { netpipe: netpipe-wrapper.sh }
             """);
+
+        // A program of the user's own: a wrapper that starts the packaged NetPIPE.
+        File.WriteAllText(SuppliedNetPipe, "#!/bin/sh\nexec /usr/bin/NPopenmpi \"$@\"\n");
+        File.SetUnixFileMode(SuppliedNetPipe, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
         // The Debian suite, cut down so that emulated guests finish it in seconds.
         File.WriteAllText(Path.Combine(_project.Directory, "e2e-suite.yaml"), """
@@ -63,6 +71,9 @@ public sealed class LocalStackFixture : IDisposable
     public SshKeyPair UserKey { get; } = SshKeyPair.Generate("e2e-user");
 
     public string Directory => _project.Directory;
+
+    /// <summary>The NetPIPE wrapper the stack supplies, in the project folder.</summary>
+    public string SuppliedNetPipe => Path.Combine(_project.Directory, "netpipe-wrapper.sh");
 
     public LabEnvironment Lab => _project.Lab;
 

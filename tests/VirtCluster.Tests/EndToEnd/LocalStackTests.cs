@@ -40,6 +40,18 @@ public sealed class LocalStackTests(LocalStackFixture stack) : IClassFixture<Loc
         Assert.Equal(0, json["runs"]!["failed"]!.GetValue<int>());
         Assert.True(File.Exists(json["resultsFile"]!.GetValue<string>()));
 
+        // NetPIPE ran through the program the stack supplies: each environment records its checksum, and the second
+        // node (which the stage reaches only through the first) holds the same file.
+        var supplied = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(stack.SuppliedNetPipe)));
+        foreach (var environment in new[] { "tcg", "bmm" })
+        {
+            Assert.Equal(supplied, json["environments"]![environment]!["fingerprint"]!["binaries"]!["netpipe"]!.GetValue<string>());
+        }
+
+        var installed = stack.Run(Short, "exec", stack.Node(1), "--", "sha256sum", "/opt/virtcluster/bin/netpipe");
+        Assert.True(installed.Exit == 0, installed.Err);
+        Assert.Equal($"{supplied}  /opt/virtcluster/bin/netpipe", installed.Out.Trim());
+
         for (var k = 0; k < 2; k++)
         {
             var hostname = stack.Run(Short, "exec", stack.Node(k), "--", "hostname");

@@ -94,7 +94,8 @@ internal static class ExternalPrograms
     [
         new("sshd", "openssh-server", "the tool's SSH to every node"),
         new("update-initramfs", "initramfs-tools", "image build, inside the image's root: the initrd, made once (InitramfsHooks)"),
-        new("ssh", "openssh-client", "mpirun, to start ranks on the other nodes"),
+        new("ssh", "openssh-client", "mpirun, to start ranks on the other nodes; SshTarget, to make the programs' folder on them"),
+        new("scp", "openssh-client", "SshTarget, to copy a program the user supplies from the first node to the others"),
         new("ssh-keygen", "openssh-client", "images/files/virtcluster-firstboot (the node's host key)"),
         new("mpirun", "openmpi-bin", "the benchmark stage (SingleRun, BinaryCheck, TargetFacts)"),
         new("NPopenmpi", "netpipe-openmpi", "suites/debian.yaml"),

@@ -109,6 +109,6 @@ public sealed class ProgramStartScannerTests
             list => Assert.Equal(list.Select(p => p.Name).Distinct(), list.Select(p => p.Name)));
         Assert.Empty(ExternalPrograms.OptionalOnThisMachine.Select(p => p.Name).Intersect(ExternalPrograms.OnThisMachine.Select(p => p.Name)));
         Assert.Equal(57, ExternalPrograms.OnThisMachine.Length);
-        Assert.Equal(20, ExternalPrograms.OnNodes.Length);
+        Assert.Equal(21, ExternalPrograms.OnNodes.Length);
     }
 }

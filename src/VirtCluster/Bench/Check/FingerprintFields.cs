@@ -21,7 +21,14 @@ public static class FingerprintFields
         ("mpi", f => f.MpiVersion),
         ("hca firmware", f => f.HcaFirmware),
         ("config hash", f => f.ConfigHash),
+        ("binaries", f => BinariesText(f.Binaries)),
     ];
+
+    /// <summary>The user's programs as <c>NAME SHA256</c>, sorted by name; null when there were none.</summary>
+    private static string? BinariesText(IReadOnlyDictionary<string, string>? binaries) =>
+        binaries is { Count: > 0 }
+            ? string.Join(", ", binaries.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => $"{b.Key} {b.Value}"))
+            : null;
 
     /// <summary>The environment kind as people write it.</summary>
     public static string KindText(EnvironmentKind kind) => kind switch

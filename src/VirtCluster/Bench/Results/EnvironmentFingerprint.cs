@@ -17,6 +17,10 @@ namespace VirtCluster.Bench.Results;
 /// <param name="MpiVersion">MPI library and version, e.g. <c>Open MPI 4.1.4</c>.</param>
 /// <param name="HcaFirmware">InfiniBand HCA firmware, e.g. <c>2.7.80</c>.</param>
 /// <param name="ConfigHash">Hash of the stack configuration the environment was built from.</param>
+/// <param name="Binaries">
+/// SHA-256 (lower-case hex) of each program the user supplied for the suite, by the suite's name for it: the programs
+/// the runs started, which no package version identifies. Null when the suite used none.
+/// </param>
 public sealed record EnvironmentFingerprint(
     string Name,
     EnvironmentKind Kind,
@@ -27,4 +31,5 @@ public sealed record EnvironmentFingerprint(
     string? ImageDigest = null,
     string? MpiVersion = null,
     string? HcaFirmware = null,
-    string? ConfigHash = null);
+    string? ConfigHash = null,
+    IReadOnlyDictionary<string, string>? Binaries = null);

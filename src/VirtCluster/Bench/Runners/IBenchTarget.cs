@@ -50,4 +50,14 @@ public interface IBenchTarget
 
     /// <summary>Reads a file from the launching node; null when it does not exist (the program did not write it).</summary>
     Task<byte[]?> DownloadAsync(string path, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes a program from this machine runnable on every node under <paramref name="name"/> and returns the path the
+    /// nodes run it by; a target that is this machine runs it where it is. Replaces an earlier one of that name.
+    /// </summary>
+    /// <param name="name">The suite's name for the program (letters, digits, '_' and '-').</param>
+    /// <param name="localPath">The program on this machine.</param>
+    /// <param name="program">Its content, as read once by the caller (who records its checksum).</param>
+    /// <param name="cancellationToken">Stops the transfer and throws.</param>
+    Task<string> InstallAsync(string name, string localPath, byte[] program, CancellationToken cancellationToken);
 }

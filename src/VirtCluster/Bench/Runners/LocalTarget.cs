@@ -85,4 +85,8 @@ public sealed class LocalTarget : IBenchTarget
 
     public async Task<byte[]?> DownloadAsync(string path, CancellationToken cancellationToken) =>
         File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false) : null;
+
+    /// <summary>Bare metal is this machine: the program runs where the user keeps it.</summary>
+    public Task<string> InstallAsync(string name, string localPath, byte[] program, CancellationToken cancellationToken) =>
+        Task.FromResult(localPath);
 }

@@ -5,4 +5,8 @@ internal static class Modes
 {
     public const UnixFileMode Readable =
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+
+    /// <summary>0755: a program every user's ranks can run.</summary>
+    public const UnixFileMode Executable =
+        Readable | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
 }

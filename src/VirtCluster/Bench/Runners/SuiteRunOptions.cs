@@ -8,8 +8,15 @@ public sealed record SuiteRunOptions(string ResultsDirectory, string RunId)
     /// <summary>Benchmarks to run, by suite name; null runs all of them.</summary>
     public IReadOnlyList<string>? Benchmarks { get; init; }
 
-    /// <summary>Binary paths by suite binary key (from the stack config); keys not given use the suite's default path.</summary>
+    /// <summary>Binary paths on the nodes by suite binary key (from the stack config); keys not given use the suite's default path.</summary>
     public IReadOnlyDictionary<string, string> BinaryPaths { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Programs the user supplied, by suite binary key: files on this machine that each target installs on its nodes
+    /// before its runs (bare metal runs them where they are), with their SHA-256 in its fingerprint. A key given here
+    /// and in <see cref="BinaryPaths"/> runs the supplied program.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SuppliedBinaries { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The launcher on the targets' first node.</summary>
     public string Mpirun { get; init; } = "mpirun";

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using VirtCluster.Bench.Model;
 using VirtCluster.Bench.Results;
 using VirtCluster.Bench.Suites;
@@ -10,6 +11,8 @@ namespace VirtCluster.Bench.Runners;
 /// its reason, and a failed run never stops the others. Progress says when each run starts, that it is still
 /// running (every <see cref="SuiteRunOptions.Heartbeat"/>) and how it ended, with its time. Raw outputs go to
 /// <c>RESULTS/RUN-ID/ENV/BENCHMARK/POINT/repK/</c> and the results file to <c>RESULTS/RUN-ID/results.json</c>.
+/// Programs the user supplied are installed on each target before its runs; one that cannot be fails the runs that
+/// need it, with the reason.
 /// </summary>
 public sealed class SuiteRunner
 {
@@ -20,13 +23,18 @@ public sealed class SuiteRunner
     private readonly SuiteRunOptions _options;
     private readonly IReadOnlyList<BenchmarkDefinition> _selected;
 
-    /// <exception cref="ArgumentException">A selected benchmark is not in the suite.</exception>
+    /// <exception cref="ArgumentException">A selected benchmark or a supplied binary is not in the suite.</exception>
     public SuiteRunner(SuiteDefinition suite, SuiteRunOptions options)
     {
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.RunId);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Heartbeat, TimeSpan.Zero, nameof(options));
+        if (options.SuppliedBinaries.Keys.FirstOrDefault(key => suite.Binaries.All(b => b.Key != key)) is { } unknown)
+        {
+            throw new ArgumentException(
+                $"{suite.SourceFile}: the suite has no binary '{unknown}'; it has {string.Join(", ", suite.Binaries.Select(b => b.Key))}", nameof(options));
+        }
         _suite = suite;
         _options = options;
         _selected = Select(suite, options.Benchmarks);
@@ -83,11 +91,19 @@ public sealed class SuiteRunner
         var facts = await TargetFacts.ProbeAsync(target, _options.Mpirun, _options.HelperTimeout, cancellationToken).ConfigureAwait(false);
         progress?.Report($"[{target.Name}] {target.Kind} on {string.Join(", ", target.Nodes)}: kernel {facts.Environment.Kernel}, "
             + (facts.Environment.MpiVersion ?? "no MPI"));
+        var binaries = facts.Unusable is null
+            ? await InstallSuppliedAsync(target, progress, cancellationToken).ConfigureAwait(false)
+            : new TargetBinaries(BinaryPaths(), [], []);
+        if (binaries.Sha256.Count > 0)
+        {
+            facts = facts with { Environment = facts.Environment with { Binaries = binaries.Sha256 } };
+        }
+
         var runs = new List<RunRecord>();
         foreach (var benchmark in _selected)
         {
             var plan = Plan(target, facts, benchmark).ToList();
-            var blocked = facts.Unusable ?? await FindMissingBinaryAsync(target, facts, benchmark, cancellationToken).ConfigureAwait(false);
+            var blocked = facts.Unusable ?? await FindMissingBinaryAsync(target, facts, benchmark, binaries, cancellationToken).ConfigureAwait(false);
             progress?.Report($"[{target.Name}] {benchmark.Name}: {plan.Count} run(s)" + (blocked is null ? "" : $", not started: {blocked}"));
             foreach (var run in plan)
             {
@@ -100,7 +116,7 @@ public sealed class SuiteRunner
                 }
 
                 using var watch = RunProgress.Start(progress, run, _options.Heartbeat);
-                var (record, elapsed) = await ExecuteAsync(run, cancellationToken).ConfigureAwait(false);
+                var (record, elapsed) = await ExecuteAsync(run, binaries.Paths, cancellationToken).ConfigureAwait(false);
                 watch?.End(record, elapsed);
                 runs.Add(record);
             }
@@ -116,9 +132,10 @@ public sealed class SuiteRunner
         select new RunContext(target, facts, benchmark, point, repetition, id, Path.Combine(RunFolder, id));
 
     /// <returns>The record, and how long mpirun ran when it was started.</returns>
-    private async Task<(RunRecord Record, TimeSpan? Elapsed)> ExecuteAsync(RunContext run, CancellationToken cancellationToken)
+    private async Task<(RunRecord Record, TimeSpan? Elapsed)> ExecuteAsync(
+        RunContext run, IReadOnlyDictionary<string, string> binaryPaths, CancellationToken cancellationToken)
     {
-        var single = new SingleRun(run, _options.RunId, _options.Mpirun, BinaryPaths(), _options.HelperTimeout);
+        var single = new SingleRun(run, _options.RunId, _options.Mpirun, binaryPaths, _options.HelperTimeout);
         try
         {
             return (await single.ExecuteAsync(cancellationToken).ConfigureAwait(false), single.MpirunElapsed);
@@ -131,16 +148,63 @@ public sealed class SuiteRunner
         }
     }
 
-    /// <summary>The first required binary that has no path or is not runnable on every node, as a reason; null when all are there.</summary>
-    private async Task<string?> FindMissingBinaryAsync(IBenchTarget target, TargetFacts facts, BenchmarkDefinition benchmark, CancellationToken cancellationToken)
+    /// <summary>
+    /// The programs the user supplied that the selected benchmarks need, installed on <paramref name="target"/>: the
+    /// paths its runs start them by, over the suite's, with their checksums; a program that could not be read or
+    /// installed has its reason instead.
+    /// </summary>
+    private async Task<TargetBinaries> InstallSuppliedAsync(IBenchTarget target, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var paths = BinaryPaths();
+        var sha256 = new Dictionary<string, string>(StringComparer.Ordinal);
+        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, localPath) in _options.SuppliedBinaries.Where(b => _selected.Any(benchmark => benchmark.Requires.Contains(b.Key))))
+        {
+            paths.Remove(key);
+            byte[] program;
+            try
+            {
+                program = await File.ReadAllBytesAsync(localPath, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems[key] = $"cannot read {localPath}: {e.Message}";
+                continue;
+            }
+
+            try
+            {
+                paths[key] = await target.InstallAsync(key, localPath, program, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                problems[key] = $"could not install {localPath} on {string.Join(", ", target.Nodes)}: {e.Message}";
+                continue;
+            }
+
+            sha256[key] = Convert.ToHexStringLower(SHA256.HashData(program));
+            progress?.Report($"[{target.Name}] binary '{key}': {paths[key]} (sha256 {sha256[key]})");
+        }
+
+        return new TargetBinaries(paths, sha256, problems);
+    }
+
+    /// <summary>The first required binary that has no path or is not runnable on every node, as a reason; null when all are there.</summary>
+    private async Task<string?> FindMissingBinaryAsync(
+        IBenchTarget target, TargetFacts facts, BenchmarkDefinition benchmark, TargetBinaries binaries, CancellationToken cancellationToken)
+    {
         foreach (var key in benchmark.Requires)
         {
             var binary = _suite.Binaries.Single(b => b.Key == key);
-            if (!paths.TryGetValue(key, out var path))
+            if (binaries.Problems.TryGetValue(key, out var problem))
             {
-                return $"binary '{key}' has no path: set {binary.ConfigKey} in the stack config ({binary.Description})";
+                return $"binary '{key}' (virtcluster:bench binaries.{key}): {problem}";
+            }
+
+            if (!binaries.Paths.TryGetValue(key, out var path))
+            {
+                return $"binary '{key}' has no path: set {binary.ConfigKey} (its path on the nodes) or virtcluster:bench binaries.{key} "
+                    + $"(a program on this machine to install) in the stack config ({binary.Description})";
             }
 
             var checkFolder = target.WorkingDirectoryFor(Path.Combine(RunFolder, target.Name), target.Name);
@@ -170,6 +234,10 @@ public sealed class SuiteRunner
 
         return paths;
     }
+
+    /// <summary>One target's binaries: the path of each by suite key, the supplied ones' SHA-256, and why a supplied one is missing.</summary>
+    private sealed record TargetBinaries(
+        Dictionary<string, string> Paths, Dictionary<string, string> Sha256, Dictionary<string, string> Problems);
 
     private static List<BenchmarkDefinition> Select(SuiteDefinition suite, IReadOnlyList<string>? names)
     {

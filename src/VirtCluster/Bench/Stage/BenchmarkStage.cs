@@ -22,6 +22,7 @@ public static class BenchmarkStage
         {
             Benchmarks = request.Benchmarks,
             BinaryPaths = request.BinaryPaths,
+            SuppliedBinaries = request.SuppliedBinaries,
         });
         progress?.Report($"benchmark stage: suite {suite.Name} ({string.Join(", ", runner.Benchmarks.Select(b => b.Name))}) "
             + $"on {string.Join(", ", targets.Select(t => t.Name))}; raw outputs in {runner.RunFolder}");

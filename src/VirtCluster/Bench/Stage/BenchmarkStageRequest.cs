@@ -16,8 +16,11 @@ public sealed record BenchmarkStageRequest(
     /// <summary>Benchmarks to run by suite name; null runs the whole suite.</summary>
     public IReadOnlyList<string>? Benchmarks { get; init; }
 
-    /// <summary>Binary paths by suite binary key, from the stack config.</summary>
+    /// <summary>Binary paths on the nodes by suite binary key, from the suite's config keys in the stack config.</summary>
     public IReadOnlyDictionary<string, string> BinaryPaths { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Programs on this machine by suite binary key (<c>virtcluster:bench</c> <c>binaries</c>), installed on every node.</summary>
+    public IReadOnlyDictionary<string, string> SuppliedBinaries { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Names the execution; a new time-based id when null.</summary>
     public string? RunId { get; init; }

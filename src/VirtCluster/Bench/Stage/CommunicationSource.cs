@@ -15,12 +15,14 @@ namespace VirtCluster.Bench.Stage;
 /// <param name="Swept">Whether samples carry message sizes.</param>
 internal sealed record CommunicationSource(string Key, string Benchmark, string LatencyMetric, string BandwidthMetric, bool Swept)
 {
-    public static IReadOnlyList<CommunicationSource> All { get; } =
-    [
-        new("netpipe", NetPipeParser.BenchmarkName, "latency", "bandwidth", Swept: true),
-        new("imb", ImbParser.BenchmarkName, "PingPong.latency", "PingPong.bandwidth", Swept: true),
-        new("hpcc", HpccParser.BenchmarkName, "MinPingPongLatency", "MaxPingPongBandwidth", Swept: false),
-    ];
+    public static CommunicationSource NetPipe { get; } = new("netpipe", NetPipeParser.BenchmarkName, "latency", "bandwidth", Swept: true);
+
+    public static CommunicationSource Imb { get; } = new("imb", ImbParser.BenchmarkName, "PingPong.latency", "PingPong.bandwidth", Swept: true);
+
+    public static CommunicationSource Hpcc { get; } = new("hpcc", HpccParser.BenchmarkName, "MinPingPongLatency", "MaxPingPongBandwidth", Swept: false);
+
+    /// <summary>Every source, in the order of <see cref="StageEnvironment"/>'s members.</summary>
+    public static IReadOnlyList<CommunicationSource> All { get; } = [NetPipe, Imb, Hpcc];
 
     public bool Owns(Sample sample) => sample.Meta.Benchmark == Benchmark;
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using VirtCluster.Bench.Metrics;
 using VirtCluster.Bench.Model;
 using VirtCluster.Bench.Results;
@@ -27,26 +25,10 @@ public static class StageOutputs
         var okRuns = results.Runs.Where(r => r.Status == RunStatus.Ok).ToList();
         var samples = okRuns.SelectMany(r => r.Samples).ToList();
         var failed = results.Runs.Where(r => r.Status == RunStatus.Failed).ToList();
-        var communication = results.Environments.ToDictionary(
+        var environments = results.Environments.ToDictionary(
             e => e.Name,
-            e => CommunicationSource.All
-                .Select(source => (source.Key, Figures: Reduce(source, samples.Where(s => s.Meta.EnvironmentName == e.Name).ToList())))
-                .Where(f => f.Figures is not null)
-                .ToDictionary(f => f.Key, f => f.Figures!.Value));
-
-        var environments = new JsonObject();
-        foreach (var environment in results.Environments)
-        {
-            var entry = JsonSerializer.SerializeToNode(environment, ResultsJson.Options)!.AsObject();
-            entry.Remove("name");
-            entry["role"] = environment.Name == cluster ? "cluster" : "bareMetal";
-            foreach (var (key, figures) in communication[environment.Name])
-            {
-                entry[key] = figures.ToJson();
-            }
-
-            environments[environment.Name] = entry;
-        }
+            e => Measured(e, e.Name == cluster ? EnvironmentRole.Cluster : EnvironmentRole.BareMetal,
+                [.. samples.Where(s => s.Meta.EnvironmentName == e.Name)]));
 
         return new BenchmarkStageOutputs(
             results.RunId,
@@ -58,94 +40,69 @@ public static class StageOutputs
             new StageRuns(results.Runs.Count, results.Runs.Count - failed.Count, failed.Count),
             [.. failed.Select(r => new StageFailure(r.Id, r.Reason))],
             environments,
-            Ratios(communication, baseline),
+            Ratios(environments, baseline),
             Tables(okRuns, suite, baseline));
     }
 
+    private static StageEnvironment Measured(EnvironmentFingerprint fingerprint, EnvironmentRole role, List<Sample> samples) =>
+        new(role, fingerprint,
+            Reduce(CommunicationSource.NetPipe, samples),
+            Reduce(CommunicationSource.Imb, samples),
+            Reduce(CommunicationSource.Hpcc, samples));
+
     /// <summary>Each environment's latency and bandwidth divided by the baseline's, per source both measured.</summary>
-    private static JsonObject Ratios(Dictionary<string, Dictionary<string, Figures>> communication, string? baseline)
+    private static Dictionary<string, StageRatios> Ratios(Dictionary<string, StageEnvironment> environments, string? baseline)
     {
-        var ratios = new JsonObject();
-        if (baseline is null || !communication.TryGetValue(baseline, out var reference))
+        if (baseline is null || !environments.TryGetValue(baseline, out var reference))
         {
-            return ratios;
+            return [];
         }
 
-        foreach (var (environment, figures) in communication.Where(c => c.Key != baseline))
-        {
-            var entry = new JsonObject { ["baseline"] = baseline };
-            foreach (var (key, mine) in figures.Where(f => reference.ContainsKey(f.Key)))
-            {
-                entry[key] = new JsonObject
-                {
-                    ["latency"] = mine.LatencyUs / reference[key].LatencyUs,
-                    ["bandwidth"] = mine.BandwidthBytesPerSecond / reference[key].BandwidthBytesPerSecond,
-                };
-            }
-
-            ratios[environment] = entry;
-        }
-
-        return ratios;
+        return environments.Where(e => e.Key != baseline).ToDictionary(
+            e => e.Key,
+            e => new StageRatios(
+                baseline,
+                Ratio(e.Value.Netpipe, reference.Netpipe),
+                Ratio(e.Value.Imb, reference.Imb),
+                Ratio(e.Value.Hpcc, reference.Hpcc)));
     }
 
-    private static JsonObject Tables(List<RunRecord> okRuns, SuiteDefinition suite, string? baseline)
+    private static SourceRatios? Ratio(CommunicationFigures? mine, CommunicationFigures? reference) =>
+        mine is null || reference is null
+            ? null
+            : new SourceRatios(mine.LatencyUs / reference.LatencyUs, mine.BandwidthBytesPerSecond / reference.BandwidthBytesPerSecond);
+
+    private static StageTables Tables(List<RunRecord> okRuns, SuiteDefinition suite, string? baseline)
     {
         var samples = okRuns.SelectMany(r => r.Samples).ToList();
-        var latency = new JsonArray();
-        var throughput = new JsonArray();
+        var latency = new List<SourceLatencyRow>();
+        var throughput = new List<SourceThroughputSeries>();
         foreach (var source in CommunicationSource.All.Where(s => s.Swept))
         {
             var owned = samples.Where(source.Owns).ToList();
             if (owned.Where(s => s.Metric == source.LatencyMetric).Select(s => s.Meta.MessageSizeBytes).Min() is { } smallest)
             {
-                foreach (var row in LatencyTable.Build(owned, source.LatencyMetric, smallest))
-                {
-                    latency.Add(Tagged(row, source.Key, smallest));
-                }
+                latency.AddRange(LatencyTable.Build(owned, source.LatencyMetric, smallest).Select(row => SourceLatencyRow.Of(row, source.Key, smallest)));
             }
 
-            foreach (var series in ThroughputCurve.Build(owned, source.BandwidthMetric))
-            {
-                throughput.Add(Tagged(series, source.Key, null));
-            }
+            throughput.AddRange(ThroughputCurve.Build(owned, source.BandwidthMetric).Select(series => SourceThroughputSeries.Of(series, source.Key)));
         }
 
-        var overhead = new JsonArray();
-        if (baseline is not null)
-        {
-            foreach (var row in Overhead.Build(samples, baseline).Concat(Overhead.Build(samples, baseline, "HPL", Direction.HigherIsBetter)))
-            {
-                overhead.Add(JsonSerializer.SerializeToNode(row, ResultsJson.Options));
-            }
-        }
+        IReadOnlyList<OverheadRow> overhead = baseline is null
+            ? []
+            : [.. Overhead.Build(samples, baseline), .. Overhead.Build(samples, baseline, "HPL", Direction.HigherIsBetter)];
 
-        var efficiency = new JsonArray();
+        var efficiency = new List<EfficiencySeries>();
         foreach (var benchmark in suite.Benchmarks)
         {
             var own = okRuns.Where(r => r.Benchmark == benchmark.Name).SelectMany(r => r.Samples);
-            foreach (var series in ParallelEfficiency.Build(own, ideal: benchmark.IdealEfficiency).Where(s => s.Points.Count > 1))
-            {
-                efficiency.Add(JsonSerializer.SerializeToNode(series, ResultsJson.Options));
-            }
+            efficiency.AddRange(ParallelEfficiency.Build(own, ideal: benchmark.IdealEfficiency).Where(s => s.Points.Count > 1));
         }
 
-        return new JsonObject { ["latency"] = latency, ["throughput"] = throughput, ["overhead"] = overhead, ["efficiency"] = efficiency };
+        return new StageTables(latency, throughput, overhead, efficiency);
     }
 
-    private static JsonNode Tagged<T>(T value, string source, long? messageSizeBytes)
-    {
-        var node = JsonSerializer.SerializeToNode(value, ResultsJson.Options)!.AsObject();
-        node["source"] = source;
-        if (messageSizeBytes is { } size)
-        {
-            node["messageSizeBytes"] = size;
-        }
-
-        return node;
-    }
-
-    private static Figures? Reduce(CommunicationSource source, List<Sample> samples)
+    private static CommunicationFigures? Reduce(CommunicationSource source, List<Sample> samples)
     {
         var owned = samples.Where(source.Owns).ToList();
         var latency = owned.Where(s => s.Metric == source.LatencyMetric && s.Unit == Units.Microseconds).ToList();
@@ -157,8 +114,8 @@ public static class StageOutputs
 
         if (!source.Swept)
         {
-            return new Figures(Statistics.Median(latency.Select(s => s.Value)), null,
-                Statistics.Median(bandwidth.Select(s => s.Value)), null, latency[0].Meta.Placement);
+            return new CommunicationFigures(
+                Statistics.Median(latency.Select(s => s.Value)), Statistics.Median(bandwidth.Select(s => s.Value)), latency[0].Meta.Placement);
         }
 
         var smallest = latency.Min(s => s.Meta.MessageSizeBytes ?? 0);
@@ -166,32 +123,6 @@ public static class StageOutputs
         var peak = bandwidth.GroupBy(s => s.Meta.MessageSizeBytes ?? 0)
             .Select(g => (Size: g.Key, Value: Statistics.Median(g.Select(s => s.Value))))
             .MaxBy(p => p.Value);
-        return new Figures(latencyUs, smallest, peak.Value, peak.Size, latency[0].Meta.Placement);
-    }
-
-    /// <summary>One environment's latency and bandwidth from one source.</summary>
-    private readonly record struct Figures(
-        double LatencyUs, long? LatencyMessageSizeBytes, double BandwidthBytesPerSecond, long? BandwidthMessageSizeBytes, Placement Placement)
-    {
-        public JsonObject ToJson()
-        {
-            var json = new JsonObject
-            {
-                ["latencyUs"] = LatencyUs,
-                ["bandwidthBytesPerSecond"] = BandwidthBytesPerSecond,
-                ["placement"] = JsonSerializer.SerializeToNode(Placement, ResultsJson.Options),
-            };
-            if (LatencyMessageSizeBytes is { } latencySize)
-            {
-                json["latencyMessageSizeBytes"] = latencySize;
-            }
-
-            if (BandwidthMessageSizeBytes is { } bandwidthSize)
-            {
-                json["peakBandwidthMessageSizeBytes"] = bandwidthSize;
-            }
-
-            return json;
-        }
+        return new CommunicationFigures(latencyUs, peak.Value, latency[0].Meta.Placement, smallest, peak.Size);
     }
 }

@@ -130,6 +130,22 @@ public sealed class BenchCheckTests
     }
 
     [Fact]
+    public void AnotherBuildOfAUsersProgramIsAFingerprintDifferenceAndTheSameBuildIsNot()
+    {
+        var first = CheckResults.Local() with { Binaries = new Dictionary<string, string> { ["imb"] = new string('a', 64) } };
+        var same = CheckResults.Local() with { Binaries = new Dictionary<string, string> { ["imb"] = new string('a', 64) } };
+        var rebuilt = CheckResults.Local() with { Binaries = new Dictionary<string, string> { ["imb"] = new string('b', 64) } };
+
+        var unchanged = BenchCheck.Compare(
+            CheckResults.File("a", [CheckResults.Latency(10)], first), CheckResults.File("b", [CheckResults.Latency(10)], same), Standard);
+        var changed = BenchCheck.Compare(
+            CheckResults.File("a", [CheckResults.Latency(10)], first), CheckResults.File("b", [CheckResults.Latency(10)], rebuilt), Standard);
+
+        Assert.Empty(unchanged.FingerprintNotes);
+        Assert.Equal("environment 'local': fingerprint differs in binaries", Assert.Single(changed.FingerprintNotes));
+    }
+
+    [Fact]
     public void AToleranceForAMetricNeitherFileHasIsRejected()
     {
         var results = CheckResults.File("a", [CheckResults.Latency(10)]);

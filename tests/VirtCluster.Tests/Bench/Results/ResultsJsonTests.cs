@@ -72,6 +72,21 @@ public sealed class ResultsJsonTests : IDisposable
     }
 
     [Fact]
+    public void AUsersProgramIsRecordedByItsSha256InHex()
+    {
+        const string sha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        var parsed = ParsedResults();
+        var results = parsed with { Environments = [parsed.Environments[0] with { Binaries = new Dictionary<string, string> { ["imb"] = sha256 } }] };
+
+        var json = ResultsJson.Serialize(results);
+
+        Assert.True(Validate(json).IsValid, Describe(Validate(json)));
+        Assert.Equal(sha256, ResultsJson.Deserialize(json, "r.json").Environments[0].Binaries!["imb"]);
+        Assert.False(Validate(json.Replace(sha256, "sha256:" + sha256, StringComparison.Ordinal)).IsValid);
+        Assert.DoesNotContain("binaries", ResultsJson.Serialize(parsed), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FailedRunWithoutReasonIsRejectedBySchemaAndReader()
     {
         var text = File.ReadAllText(ExamplePath).Replace("\"status\": \"ok\"", "\"status\": \"failed\"");

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using VirtCluster.Bench.Suites;
 using VirtCluster.Testing;
 
@@ -68,6 +69,50 @@ internal static class SmallSuites
             timeout: 60s
             requires: [netpipe]
             metrics: [latency, bandwidth]
+        """;
+
+    /// <summary>A program the user supplies, as a script: it says where it was started from and prints its elapsed time.</summary>
+    public const string SuppliedScript = "#!/bin/sh\necho \"uploaded program $0\"\necho \"Elapsed time = 4.75\"\n";
+
+    /// <summary>The SHA-256 of <see cref="SuppliedScript"/>, as <c>sha256sum</c> prints it.</summary>
+    public const string SuppliedScriptSha256 = "97455e65469578391471d300690570bcff8afa545654ed836cf892cc5cbe7482";
+
+    /// <summary>Writes <see cref="SuppliedScript"/> into <paramref name="directory"/>, executable, and returns its path.</summary>
+    [SupportedOSPlatform("linux")]
+    public static string WriteSuppliedScript(string directory)
+    {
+        var path = System.IO.Path.Combine(directory, "hello.sh");
+        File.WriteAllText(path, SuppliedScript);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+
+    /// <summary>Two programs that only the user supplies (no default path), each run once by a benchmark of its name.</summary>
+    public static string SuppliedYaml() => """
+        name: supplied
+        description: programs the user supplies, which print their elapsed time
+        binaries:
+          hello: { config: "virtcluster:helloPath", description: a script the test supplies }
+          absent: { config: "virtcluster:absentPath", description: a program the test names but never writes }
+        benchmarks:
+          hello:
+            parser: regex
+            pattern: { regex: 'Elapsed time\s*=\s*(?<value>[0-9]+(?:\.[0-9]+)?)', metric: time, unit: s }
+            command: ["{binary:hello}"]
+            placements: [none]
+            sweep: { processes: [1] }
+            timeout: 60s
+            requires: [hello]
+            metrics: [time]
+          absent:
+            parser: regex
+            pattern: { regex: 'Elapsed time\s*=\s*(?<value>[0-9]+(?:\.[0-9]+)?)', metric: time, unit: s }
+            command: ["{binary:absent}"]
+            placements: [none]
+            sweep: { processes: [1] }
+            timeout: 60s
+            requires: [absent]
+            metrics: [time]
         """;
 
     private static string Replace(string text, string old, string replacement)

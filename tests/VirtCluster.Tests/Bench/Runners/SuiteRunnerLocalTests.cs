@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using VirtCluster.Bench.Model;
 using VirtCluster.Bench.Results;
 using VirtCluster.Bench.Runners;
@@ -129,6 +130,42 @@ public sealed class SuiteRunnerLocalTests : IDisposable
 
         Assert.StartsWith($"{suite.SourceFile}: no benchmark named 'imb'; the suite has netpipe, hpcc", error.Message);
         Assert.False(Directory.Exists(Path.Combine(_directory, "r1")));
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public async Task ASuppliedProgramThatCannotBeReadFailsOnlyTheRunsThatNeedItWithItsPath()
+    {
+        var (_, suite) = SmallSuites.Write(_directory, SmallSuites.SuppliedYaml());
+        var absent = Path.Combine(_directory, "never-written");
+        var runner = new SuiteRunner(suite, new SuiteRunOptions(Path.Combine(_directory, "results"), "run-1")
+        {
+            SuppliedBinaries = new Dictionary<string, string> { ["hello"] = SmallSuites.WriteSuppliedScript(_directory), ["absent"] = absent },
+        });
+
+        var results = await runner.RunAsync([new LocalTarget()], new SynchronousProgress(_progress));
+
+        var hello = results.Runs.Single(r => r.Benchmark == "hello");
+        var failed = results.Runs.Single(r => r.Benchmark == "absent");
+        Assert.True(hello.Status == RunStatus.Ok, hello.Reason);
+        Assert.Equal(4.75, Assert.Single(hello.Samples).Value);
+        Assert.Equal(RunStatus.Failed, failed.Status);
+        Assert.StartsWith($"binary 'absent' (virtcluster:bench binaries.absent): cannot read {absent}: ", failed.Reason, StringComparison.Ordinal);
+        Assert.Equal(SmallSuites.SuppliedScriptSha256, Assert.Single(Assert.Single(results.Environments).Binaries!).Value);
+    }
+
+    [Fact]
+    public void ASuppliedProgramTheSuiteDoesNotNameIsRejectedBeforeAnythingRuns()
+    {
+        var (_, suite) = SmallSuites.Write(_directory, SmallSuites.SuppliedYaml());
+        var known = new SuiteRunOptions(_directory, "r1") { SuppliedBinaries = new Dictionary<string, string> { ["hello"] = "/opt/hello" } };
+        var unknown = known with { SuppliedBinaries = new Dictionary<string, string> { ["helo"] = "/opt/hello" } };
+
+        var runner = new SuiteRunner(suite, known);
+        var error = Assert.Throws<ArgumentException>(() => new SuiteRunner(suite, unknown));
+
+        Assert.Equal(["hello", "absent"], runner.Benchmarks.Select(b => b.Name));
+        Assert.StartsWith($"{suite.SourceFile}: the suite has no binary 'helo'; it has hello, absent", error.Message, StringComparison.Ordinal);
     }
 
     private async Task<(SuiteRunner Runner, ResultsFile Results)> RunAsync(

@@ -24,13 +24,18 @@ public sealed class StageOutputsTests
 
         var outputs = StageOutputs.Build(results, Suite, "/results/r1/results.json", "bmm", "vm");
 
-        var ratios = outputs.Ratios["vm"]!;
-        Assert.Equal("bmm", (string)ratios["baseline"]!);
-        Assert.Equal(4, (double)ratios["netpipe"]!["latency"]!, 9);
-        Assert.Equal(0.25, (double)ratios["netpipe"]!["bandwidth"]!, 9);
-        Assert.Equal(0.5, (double)ratios["hpcc"]!["bandwidth"]!, 9);
-        Assert.Equal(2, (double)ratios["hpcc"]!["latency"]!, 9);
-        Assert.Equal("interNode", (string)outputs.Environments["vm"]!["netpipe"]!["placement"]!);
+        var ratios = outputs.Ratios["vm"];
+        Assert.Equal("bmm", ratios.Baseline);
+        Assert.Equal(4, ratios.Netpipe!.Latency, 9);
+        Assert.Equal(0.25, ratios.Netpipe.Bandwidth, 9);
+        Assert.Equal(0.5, ratios.Hpcc!.Bandwidth, 9);
+        Assert.Equal(2, ratios.Hpcc.Latency, 9);
+        Assert.Null(ratios.Imb);
+        Assert.False(outputs.Ratios.ContainsKey("bmm"));
+        Assert.Equal(Placement.InterNode, outputs.Environments["vm"].Netpipe!.Placement);
+        Assert.Equal((EnvironmentRole.Cluster, EnvironmentKind.Kvm), (outputs.Environments["vm"].Role, outputs.Environments["vm"].Fingerprint.Kind));
+        Assert.Equal((EnvironmentRole.BareMetal, EnvironmentKind.BareMetal), (outputs.Environments["bmm"].Role, outputs.Environments["bmm"].Fingerprint.Kind));
+        Assert.Equal(["vm", "bmm"], outputs.Environments.Keys);
         Assert.Equal("timed out after 9.0 s", outputs.Failures[0].Reason);
         Assert.Equal((4, 1), (outputs.Runs.Ok, outputs.Runs.Failed));
         Assert.Equal("/results/r1", outputs.RawOutputs!);
@@ -41,14 +46,19 @@ public sealed class StageOutputsTests
     {
         var results = Results(Ok("bmm", "netpipe", NetPipe("ompi-fork-np.out-netpipe3-mpi-1B-8MB.txt"), Placement.IntraSocket, scale: 1));
 
-        var netpipe = StageOutputs.Build(results, Suite, "/r/results.json", "bmm", null).Environments["bmm"]!["netpipe"]!;
+        var bmm = StageOutputs.Build(results, Suite, "/r/results.json", "bmm", null).Environments["bmm"];
 
         // Read off the np.out rows (bytes, Mbps, seconds). Smallest message: "1 0.276301 0.00002761", so 27.61 us.
         // Highest Mbps: "4194307 4624.521713 0.00691964", so 4624.521713 x 2^20 / 8 = 606145309.966336 B/s.
-        Assert.Equal(27.61, (double)netpipe["latencyUs"]!, 6);
-        Assert.Equal(1, (long)netpipe["latencyMessageSizeBytes"]!);
-        Assert.Equal(606145309.966336, (double)netpipe["bandwidthBytesPerSecond"]!, 3);
-        Assert.Equal(4194307, (long)netpipe["peakBandwidthMessageSizeBytes"]!);
+        var netpipe = bmm.Netpipe!;
+        Assert.Equal(27.61, netpipe.LatencyUs, 6);
+        Assert.Equal(1, netpipe.LatencyMessageSizeBytes);
+        Assert.Equal(606145309.966336, netpipe.BandwidthBytesPerSecond, 3);
+        Assert.Equal(4194307, netpipe.PeakBandwidthMessageSizeBytes);
+        Assert.Equal(Placement.IntraSocket, netpipe.Placement);
+        // Only NetPIPE ran: the other sources are absent, not zero.
+        Assert.Null(bmm.Hpcc);
+        Assert.Null(bmm.Imb);
     }
 
     private static ResultsFile Results(params RunRecord[] runs) => new(
