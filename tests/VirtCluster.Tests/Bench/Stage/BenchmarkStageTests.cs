@@ -29,7 +29,7 @@ public sealed class BenchmarkStageTests(SshdFixture sshd) : IClassFixture<SshdFi
 
         var outputs = await BenchmarkStage.RunAsync(request, new SynchronousProgress(progress), default);
 
-        Assert.Equal(4, outputs.Runs.Ok);
+        Assert.Equal(6, outputs.Runs.Ok);
         Assert.Empty(outputs.Failures);
         Assert.Equal(("local", "bmm"), (outputs.Cluster, outputs.Baseline));
         foreach (var environment in new[] { "local", "bmm" })
@@ -40,6 +40,9 @@ public sealed class BenchmarkStageTests(SshdFixture sshd) : IClassFixture<SshdFi
             Assert.True((double)entry["netpipe"]!["bandwidthBytesPerSecond"]! > 0);
             Assert.True((double)entry["hpcc"]!["latencyUs"]! > 0);
             Assert.True((double)entry["hpcc"]!["bandwidthBytesPerSecond"]! > 0);
+            Assert.True((double)entry["imb"]!["latencyUs"]! > 0);
+            Assert.Equal(0, (long)entry["imb"]!["latencyMessageSizeBytes"]!);
+            Assert.True((double)entry["imb"]!["bandwidthBytesPerSecond"]! > 0);
         }
 
         Assert.Equal("cluster", (string)outputs.Environments["local"]!["role"]!);
@@ -49,7 +52,9 @@ public sealed class BenchmarkStageTests(SshdFixture sshd) : IClassFixture<SshdFi
         Assert.True((double)outputs.Ratios["local"]!["hpcc"]!["bandwidth"]! > 0);
 
         var tables = outputs.Tables;
-        Assert.Equal(["local", "bmm"], tables["latency"]!.AsArray().Select(r => (string)r!["environment"]!));
+        Assert.Equal(
+            [("local", "netpipe"), ("bmm", "netpipe"), ("local", "imb"), ("bmm", "imb")],
+            tables["latency"]!.AsArray().Select(r => ((string)r!["environment"]!, (string)r["source"]!)));
         Assert.True((double)tables["latency"]![0]!["latencyUs"]!["intraSocket"]! > 0);
         Assert.Contains(tables["throughput"]!.AsArray(), s => (string)s!["environment"]! == "bmm" && s["points"]!.AsArray().Count > 10);
 
@@ -58,7 +63,7 @@ public sealed class BenchmarkStageTests(SshdFixture sshd) : IClassFixture<SshdFi
         ResultsSchema.AssertValid(resultsFile);
         Assert.Equal(["local", "bmm"], ResultsJson.Read(resultsFile).Environments.Select(e => e.Name));
         Assert.True(File.Exists(Path.Combine(outputs.RawOutputs!, "bmm", "hpcc", "none-np2-t1", "rep1", "hpccoutf.txt")));
-        Assert.Contains(progress, line => line.StartsWith("benchmark stage: 4 of 4 runs ok", StringComparison.Ordinal));
+        Assert.Contains(progress, line => line.StartsWith("benchmark stage: 6 of 6 runs ok", StringComparison.Ordinal));
         Assert.Equal(JsonValueKind.Number, outputs.Environments["local"]!["netpipe"]!["latencyUs"]!.GetValueKind());
     }
 }
