@@ -5,8 +5,8 @@ using VirtCluster.Linux;
 namespace VirtCluster.Images;
 
 /// <summary>
-/// Builds node images: mmdebstrap from the machine's apt sources into a root folder, customise it
-/// (files, units, no host keys), write it into an ext4 file system, convert that to qcow2 and keep the
+/// Builds node images: mmdebstrap from the machine's apt sources into a root folder, build the spec's sources
+/// in it (see <see cref="RootfsBuild"/>), customise it (files, units, no host keys), write it into an ext4 file system, convert that to qcow2 and keep the
 /// guest kernel and initrd beside it for direct kernel boot. Needs root (mmdebstrap and mkfs keep file
 /// ownership); everything happens in a private build folder that is published atomically or removed.
 /// </summary>
@@ -68,6 +68,7 @@ public sealed class ImageBuilder
                 var rootfs = scratch.Rootfs;
                 await Step(progress, $"{spec.Name}: installing {spec.Packages.Count} packages on Debian {spec.Suite} ({spec.Variant})", clock,
                     () => Bootstrap(spec, rootfs, scratch.InMemory, progress, cancellationToken)).ConfigureAwait(false);
+                await BuildInRootfs(spec, rootfs, progress, clock, cancellationToken).ConfigureAwait(false);
                 await Step(progress, $"{spec.Name}: customising the root file system", clock,
                     () => RootfsCustomizer.ApplyAsync(spec, rootfs, cancellationToken)).ConfigureAwait(false);
                 await Step(progress, $"{spec.Name}: copying the kernel and initrd for direct boot", clock, () =>
@@ -111,6 +112,27 @@ public sealed class ImageBuilder
             MmdebstrapArguments.For(spec, rootfs, _aptSources, inMemory),
             progress is null ? null : new SynchronousProgress(line => progress.Report($"  {line}")),
             cancellationToken);
+
+    /// <summary>Copies the spec's sources into the root file system and runs its build steps there, in order.</summary>
+    private static async Task BuildInRootfs(ImageSpec spec, string rootfs, IProgress<string>? progress, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        if (spec.Sources.Count > 0)
+        {
+            await Step(progress, $"{spec.Name}: copying {spec.Sources.Count} sources", clock, () =>
+            {
+                RootfsBuild.CopySources(spec.Sources, rootfs);
+                return Task.CompletedTask;
+            }).ConfigureAwait(false);
+        }
+
+        var lines = progress is null ? null : new SynchronousProgress(line => progress.Report($"  {line}"));
+        for (var k = 0; k < spec.Build.Count; k++)
+        {
+            var step = spec.Build[k];
+            await Step(progress, $"{spec.Name}: build step '{step.Name}' ({k + 1} of {spec.Build.Count})", clock,
+                () => RootfsBuild.RunAsync(step, rootfs, lines, cancellationToken)).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Copies the one installed kernel and its initrd next to the disk; returns the kernel release.</summary>
     private static string CopyBootFiles(string rootfs, string buildDirectory)

@@ -6,8 +6,8 @@ namespace VirtCluster.Images;
 
 /// <summary>
 /// Names an image by what decides its contents: the spec in a canonical form (fixed key order, file
-/// sources relative to the spec), the bytes of every file it adds, the apt sources the packages come
-/// from, and the version of the build recipe. Comments, key order and the checkout's location do not
+/// sources relative to the spec, build steps), the bytes of every file it adds (each file of a source
+/// folder with its path and mode), the apt sources the packages come from, and the version of the build recipe. Comments, key order and the checkout's location do not
 /// change the key; any change to what ends up in the image does.
 /// </summary>
 public static class ImageCacheKey
@@ -41,13 +41,15 @@ public static class ImageCacheKey
             {
                 json.WriteStartObject();
                 json.WriteString("source", file.RelativeSource);
-                json.WriteString("sha256", Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file.Source))));
+                json.WriteString("sha256", Sha256Of(file.Source));
                 json.WriteString("target", file.Target);
-                json.WriteString("mode", Convert.ToString((int)file.Mode, 8).PadLeft(4, '0'));
+                json.WriteString("mode", Octal(file.Mode));
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
+            WriteSources(json, spec.Sources);
+            WriteBuild(json, spec.Build);
             WriteList(json, "enable", spec.Enable);
             WriteList(json, "mask", spec.Mask);
             WriteList(json, "kernelArgs", spec.KernelArgs);
@@ -58,6 +60,55 @@ public static class ImageCacheKey
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
+
+    /// <summary>Each source with every file it copies: path inside the source, mode and content hash, in path order.</summary>
+    private static void WriteSources(Utf8JsonWriter json, IReadOnlyList<ImageSource> sources)
+    {
+        json.WriteStartArray("sources");
+        foreach (var source in sources)
+        {
+            json.WriteStartObject();
+            json.WriteString("source", source.RelativeSource);
+            json.WriteString("target", source.Target);
+            json.WriteStartArray("files");
+            foreach (var file in source.Files())
+            {
+                json.WriteStartObject();
+                json.WriteString("path", file.RelativePath);
+                json.WriteString("mode", Octal(file.Mode));
+                json.WriteString("sha256", Sha256Of(file.Path));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteBuild(Utf8JsonWriter json, IReadOnlyList<ImageBuildStep> steps)
+    {
+        json.WriteStartArray("build");
+        foreach (var step in steps)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", step.Name);
+            WriteList(json, "run", step.Run);
+            json.WriteString("workdir", step.WorkDir);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static string Sha256Of(string path)
+    {
+        using var content = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(content));
+    }
+
+    private static string Octal(UnixFileMode mode) => Convert.ToString((int)mode, 8).PadLeft(4, '0');
 
     private static void WriteList(Utf8JsonWriter json, string name, IReadOnlyList<string> items)
     {

@@ -9,7 +9,9 @@ namespace VirtCluster.Images;
 /// <param name="Variant">mmdebstrap variant; <c>minbase</c> keeps the image small and the boot short.</param>
 /// <param name="SizeBytes">Size of the ext4 root file system (the qcow2's virtual size).</param>
 /// <param name="Packages">Packages installed on top of the variant.</param>
-/// <param name="Files">Files copied into the root file system after the packages.</param>
+/// <param name="Files">Files copied into the root file system after the packages and build steps.</param>
+/// <param name="Sources">Files and folders copied into the root file system after the packages, for the build steps.</param>
+/// <param name="Build">Commands run inside the root file system, in order, after the packages and sources.</param>
 /// <param name="Enable">systemd units enabled in the image.</param>
 /// <param name="Mask">systemd units masked because they only cost boot time in a cluster node.</param>
 /// <param name="KernelArgs">Kernel arguments the image needs for direct kernel boot (root device, console).</param>
@@ -25,6 +27,8 @@ public sealed record ImageSpec(
     long SizeBytes,
     IReadOnlyList<string> Packages,
     IReadOnlyList<ImageFile> Files,
+    IReadOnlyList<ImageSource> Sources,
+    IReadOnlyList<ImageBuildStep> Build,
     IReadOnlyList<string> Enable,
     IReadOnlyList<string> Mask,
     IReadOnlyList<string> KernelArgs,

@@ -34,17 +34,17 @@ public static partial class ImageSpecLoader
             }
         }
 
-        public YamlNode Required(YamlMappingNode map, string key) =>
+        public YamlNode Required(YamlMappingNode map, string key, string? displayKey = null) =>
             map.Children.TryGetValue(new YamlScalarNode(key), out var node)
                 ? node
-                : throw Error(map, key, "is required");
+                : throw Error(map, displayKey ?? key, "is required");
 
         public string? OptionalText(YamlMappingNode map, string key) =>
             map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? Scalar(node, key) : null;
 
         public string Text(YamlMappingNode map, string key, Regex pattern, string expected, string? displayKey = null)
         {
-            var node = Required(map, key);
+            var node = Required(map, key, displayKey);
             var value = Scalar(node, displayKey ?? key);
             return pattern.IsMatch(value) ? value : throw Error(node, displayKey ?? key, $"'{value}' is not {expected}");
         }

@@ -17,9 +17,13 @@ public static partial class ImageSpecLoader
     private const long MinimumSize = 512L * 1024 * 1024;
 
     private static readonly string[] Keys =
-        ["name", "suite", "variant", "size", "packages", "files", "enable", "mask", "kernelArgs", "initrdModules"];
+        ["name", "suite", "variant", "size", "packages", "files", "sources", "build", "enable", "mask", "kernelArgs", "initrdModules"];
 
     private static readonly string[] FileKeys = ["source", "target", "mode"];
+
+    private static readonly string[] SourceKeys = ["source", "target"];
+
+    private static readonly string[] BuildKeys = ["name", "run", "workdir"];
 
     private static readonly string[] Variants = ["minbase", "essential", "apt", "required", "important", "standard"];
 
@@ -56,12 +60,14 @@ public static partial class ImageSpecLoader
         var size = ParseSize(reader, map);
         var packages = reader.List(map, "packages", PackagePattern(), "a Debian package name", required: true);
         var files = ReadFiles(reader, map, Path.GetDirectoryName(file)!);
+        var sources = ReadSources(reader, map, Path.GetDirectoryName(file)!);
+        var build = ReadBuild(reader, map);
         var enable = reader.List(map, "enable", UnitPattern(), "a systemd unit name with its suffix (.service, .timer, ...)");
         var mask = reader.List(map, "mask", UnitPattern(), "a systemd unit name with its suffix (.service, .timer, ...)");
         var kernelArgs = reader.List(map, "kernelArgs", KernelArgPattern(), "one kernel argument without spaces", required: true);
         var initrdModules = reader.List(map, "initrdModules", ModuleNamePattern(), "a kernel module name such as virtio_blk");
 
-        return new ImageSpec(name, suite, variant, size, packages, files, enable, mask, kernelArgs, initrdModules, file);
+        return new ImageSpec(name, suite, variant, size, packages, files, sources, build, enable, mask, kernelArgs, initrdModules, file);
     }
 
     private static YamlNode ReadRoot(string yaml, string file)
@@ -162,6 +168,98 @@ public static partial class ImageSpecLoader
         }
 
         return result;
+    }
+
+    private static List<ImageSource> ReadSources(Reader reader, YamlMappingNode map, string baseDir)
+    {
+        var result = new List<ImageSource>();
+        if (!map.Children.TryGetValue(new YamlScalarNode("sources"), out var node))
+        {
+            return result;
+        }
+
+        var targets = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in reader.Sequence(node, "sources").Children)
+        {
+            var entry = reader.Mapping(item, "sources[]");
+            reader.RejectUnknown(entry, SourceKeys, "sources[].");
+            var relative = reader.Text(entry, "source", RelativePathPattern(), "a path relative to the spec's folder", "sources[].source").TrimEnd('/');
+            var sourceNode = entry.Children[new YamlScalarNode("source")];
+            var path = Path.GetFullPath(Path.Combine(baseDir, relative));
+            if (!File.Exists(path) && !Directory.Exists(path))
+            {
+                throw reader.Error(sourceNode, "sources[].source", $"'{path}' does not exist; paths are relative to the spec's folder");
+            }
+
+            var target = reader.Text(entry, "target", TargetPattern(), "an absolute path inside the guest", "sources[].target");
+            if (!targets.Add(target))
+            {
+                throw reader.Error(entry.Children[new YamlScalarNode("target")], "sources[].target", $"'{target}' is written twice");
+            }
+
+            var source = new ImageSource(path, relative, target);
+            try
+            {
+                _ = source.Files();
+            }
+            catch (InvalidOperationException e)
+            {
+                throw reader.Error(sourceNode, "sources[].source", e.Message);
+            }
+
+            result.Add(source);
+        }
+
+        return result;
+    }
+
+    private static List<ImageBuildStep> ReadBuild(Reader reader, YamlMappingNode map)
+    {
+        var result = new List<ImageBuildStep>();
+        if (!map.Children.TryGetValue(new YamlScalarNode("build"), out var node))
+        {
+            return result;
+        }
+
+        foreach (var item in reader.Sequence(node, "build").Children)
+        {
+            var entry = reader.Mapping(item, "build[]");
+            reader.RejectUnknown(entry, BuildKeys, "build[].");
+            var name = reader.Text(entry, "name", NamePattern(), "lowercase letters, digits and '-'", "build[].name");
+            if (result.Any(step => step.Name == name))
+            {
+                throw reader.Error(entry.Children[new YamlScalarNode("name")], "build[].name", $"'{name}' names two steps; give each step its own name");
+            }
+
+            var run = ReadRun(reader, reader.Required(entry, "run", "build[].run"));
+            var workdir = reader.OptionalText(entry, "workdir") ?? "/";
+            if (workdir != "/" && !TargetPattern().IsMatch(workdir))
+            {
+                throw reader.Error(entry.Children[new YamlScalarNode("workdir")], "build[].workdir",
+                    $"'{workdir}' is not an absolute folder inside the image, e.g. /usr/local/src/tool");
+            }
+
+            result.Add(new ImageBuildStep(name, run, workdir));
+        }
+
+        return result;
+    }
+
+    /// <summary>A list is the program and its arguments; one line is run by <c>/bin/sh -c</c>.</summary>
+    private static List<string> ReadRun(Reader reader, YamlNode node)
+    {
+        if (node is YamlScalarNode)
+        {
+            return ["/bin/sh", "-c", reader.Scalar(node, "build[].run")];
+        }
+
+        var items = reader.Sequence(node, "build[].run").Children;
+        if (items.Count == 0)
+        {
+            throw reader.Error(node, "build[].run", "is empty; give the program and its arguments, e.g. [make, install], or one shell line");
+        }
+
+        return items.Select(argument => reader.Scalar(argument, "build[].run")).ToList();
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]

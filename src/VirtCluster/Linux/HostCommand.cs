@@ -132,7 +132,7 @@ internal static class HostCommand
     /// The last 30 lines, which say how the program ended. A full disk is often reported much earlier and buried
     /// under what failed because of it, so its first report is kept in front.
     /// </summary>
-    private static string Tail(string output)
+    internal static string Tail(string output)
     {
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var skipped = Math.Max(0, lines.Length - 30);

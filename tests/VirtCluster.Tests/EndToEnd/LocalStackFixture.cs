@@ -29,13 +29,14 @@ public sealed class LocalStackFixture : IDisposable
         File.WriteAllText(SuppliedNetPipe, "#!/bin/sh\nexec /usr/bin/NPopenmpi \"$@\"\n");
         File.SetUnixFileMode(SuppliedNetPipe, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
-        // The Debian suite, cut down so that emulated guests finish it in seconds.
+        // The Debian suite, NetPIPE and HPCC cut down so that emulated guests finish them in seconds; vc-pingpong whole.
         File.WriteAllText(Path.Combine(_project.Directory, "e2e-suite.yaml"), """
             name: e2e
-            description: NetPIPE and HPCC at small sizes
+            description: NetPIPE and HPCC at small sizes, and vc-pingpong (a small IMB-compatible ping-pong, not IMB)
             binaries:
               netpipe: { config: virtcluster:netpipePath, default: /usr/bin/NPopenmpi, description: NPopenmpi }
               hpcc: { config: virtcluster:hpccPath, default: /usr/bin/hpcc, description: hpcc }
+              pingpong: { config: virtcluster:pingpongPath, default: /usr/local/bin/vc-pingpong, description: vc-pingpong }
             benchmarks:
               netpipe:
                 description: NetPIPE to 64 KiB
@@ -58,6 +59,16 @@ public sealed class LocalStackFixture : IDisposable
                 requires: [hpcc]
                 hpcc: { n: [200], nb: [40] }
                 metrics: [MinPingPongLatency, MaxPingPongBandwidth]
+              pingpong:
+                description: vc-pingpong from 0 bytes to 4 MiB, read by the IMB parser
+                parser: imb
+                command: ["{binary:pingpong}"]
+                placements: [inter-node]
+                sweep: { processes: [2], threads: [1] }
+                repetitions: 1
+                timeout: 10m
+                requires: [pingpong]
+                metrics: [PingPong.latency, PingPong.bandwidth]
             """);
 
         var set = _project.Run(TimeSpan.FromMinutes(1), "config", "set", "virtcluster:sshKey", UserKey.PrivateKey, "--secret");

@@ -25,7 +25,8 @@ public sealed class LocalStackTests(LocalStackFixture stack) : IClassFixture<Loc
         var running = await LabLeftoverControl.AssertSeesTheRunningLabAsync(stack.Lab);
         Assert.Equal(2, running.Processes.Count(p => p.Command.StartsWith("qemu-system", StringComparison.Ordinal)));
 
-        // The stage ran NetPIPE and HPCC across both VMs and on this machine as bare metal; outputs are typed numbers.
+        // The stage ran NetPIPE, HPCC and vc-pingpong (built into the image by its build step, on this machine by
+        // scripts/setup) across both VMs and on this machine as bare metal; outputs are typed numbers.
         var outputs = stack.Run(Short, "stack", "output", "--json");
         Assert.True(outputs.Exit == 0, outputs.Err);
         var json = System.Text.Json.Nodes.JsonNode.Parse(outputs.Out)!;
@@ -34,9 +35,15 @@ public sealed class LocalStackTests(LocalStackFixture stack) : IClassFixture<Loc
             var netpipe = json["environments"]![environment]!["netpipe"]!;
             Assert.True(netpipe["latencyUs"]!.GetValue<double>() > 0, outputs.Out);
             Assert.True(netpipe["bandwidthBytesPerSecond"]!.GetValue<double>() > 0, outputs.Out);
+            var pingpong = json["environments"]![environment]!["imb"]!;
+            Assert.Equal(0, pingpong["latencyMessageSizeBytes"]!.GetValue<long>());
+            Assert.True(pingpong["latencyUs"]!.GetValue<double>() > 0, outputs.Out);
+            Assert.True(pingpong["bandwidthBytesPerSecond"]!.GetValue<double>() > 0, outputs.Out);
+            Assert.InRange(pingpong["peakBandwidthMessageSizeBytes"]!.GetValue<long>(), 1, 4194304);
         }
 
         Assert.True(json["ratios"]!["tcg"]!["netpipe"]!["latency"]!.GetValue<double>() > 0, outputs.Out);
+        Assert.True(json["ratios"]!["tcg"]!["imb"]!["bandwidth"]!.GetValue<double>() > 0, outputs.Out);
         Assert.Equal(0, json["runs"]!["failed"]!.GetValue<int>());
         Assert.True(File.Exists(json["resultsFile"]!.GetValue<string>()));
 

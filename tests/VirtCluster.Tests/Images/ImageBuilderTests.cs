@@ -5,7 +5,7 @@ namespace VirtCluster.Tests.Images;
 /// <summary>
 /// Builds with the real mmdebstrap against this machine's apt sources. Mostly failing and cancelled builds
 /// run here, each checking that the cache is left without an entry or a build folder; one small image with
-/// a kernel is built in full to check its initrd.
+/// a kernel and build steps is built in full to check what the steps made and its initrd.
 /// </summary>
 public sealed class ImageBuilderTests : IDisposable
 {
@@ -123,21 +123,31 @@ public sealed class ImageBuilderTests : IDisposable
     }
 
     [Fact]
-    public async Task AKernelImageGetsOneInitrdWithOnlyTheListedModulesAndTheRealUpdateInitramfs()
+    public async Task AKernelImageWithBuildStepsHoldsWhatTheyMadeAndOneInitrdWithOnlyTheListedModules()
     {
+        _folder.WriteSources();
         var spec = Spec(SpecFolder.ValidYaml.Replace("  - iproute2", "  - iproute2\n  - linux-image-amd64\n  - initramfs-tools")
-            + "\ninitrdModules: [virtio_pci, virtio_blk, ext4]\n");
+            + SpecFolder.SourcesYaml + "\ninitrdModules: [virtio_pci, virtio_blk, ext4]\n");
         var lines = new List<string>();
 
         var image = await new ImageBuilder(new ImageCache(_cacheRoot)).BuildAsync(spec, new SynchronousProgress(lines.Add), CancellationToken.None);
 
         Assert.Contains("tiny: building in memory (tmpfs of at most 2560M)", lines);
+        // The sources went in after the packages, then each step ran inside the image's root, in order, its output shown.
+        var order = new[] { "tiny: installing 4 packages", "tiny: copying 1 sources: done", "tiny: build step 'greet' (1 of 2) ...",
+            "  building the greeting in /usr/local/src/greeting", "tiny: build step 'greet' (1 of 2): done", "tiny: build step 'check' (2 of 2): done",
+            "tiny: customising the root file system ..." };
+        var positions = order.Select(start => lines.FindIndex(l => l.StartsWith(start, StringComparison.Ordinal))).ToList();
+        Assert.True(!positions.Contains(-1) && positions.SequenceEqual(positions.Order()), string.Join('\n', lines));
         // The listed modules, what they depend on, and what initramfs-tools' own hooks always add (fan, psmouse).
         Assert.Equal(
             "crc16 crc32c-intel crc32c_generic ext4 fan jbd2 mbcache psmouse virtio virtio_blk virtio_pci virtio_pci_legacy_dev virtio_pci_modern_dev virtio_ring",
             string.Join(' ', InitrdArchive.Names(image.InitrdPath).Where(n => n.EndsWith(".ko", StringComparison.Ordinal))
                 .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)));
         using var raw = new RawCopy(image.DiskPath);
+        Assert.StartsWith("hello from the sources, built in /usr/local/src/greeting with HOME=/root\n", raw.Cat("/usr/local/share/greeting.txt"));
+        Assert.StartsWith("greeting=hello\n", raw.Cat("/usr/local/src/greeting/lib/.defaults"));
+        Assert.False(File.Exists("/usr/local/share/greeting.txt"), "the build step wrote to this machine instead of the image");
         Assert.DoesNotContain("update-initramfs", raw.Cat("/var/lib/dpkg/diversions"));
         Assert.StartsWith("#!/bin/sh\n\nBOOTDIR=/boot\n", raw.Cat("/usr/sbin/update-initramfs"));
         Assert.Equal([image.Manifest.CacheKey], new ImageCache(_cacheRoot).Keys());

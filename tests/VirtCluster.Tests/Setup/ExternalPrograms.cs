@@ -6,6 +6,12 @@ namespace VirtCluster.Tests.Setup;
 /// <param name="RunBy">Who starts it, so that the entry can be checked against the code.</param>
 internal sealed record ExternalProgram(string Name, string Package, string RunBy);
 
+/// <summary>A program built from the project's own source, not installed from a Debian package.</summary>
+/// <param name="Path">Where it is installed, on this machine and in the nodes alike (suites name it by this path).</param>
+/// <param name="Source">Its source file, relative to the repository.</param>
+/// <param name="RunBy">Who starts it.</param>
+internal sealed record BuiltProgram(string Path, string Source, string RunBy);
+
 /// <summary>
 /// Every external program VirtCluster runs, pinned by hand from the code (src, infra, tests, benchmarks, scripts,
 /// suites, images). A new program start that is not here fails <see cref="ProgramStartScannerTests"/>; a program
@@ -33,6 +39,11 @@ internal static class ExternalPrograms
         new("debugfs", "e2fsprogs", "tests: reading files out of a built image's disk (Images/RawCopy)"),
         new("qemu-img", "qemu-utils", "image build: raw to qcow2 (ImageBuilder)"),
         new("systemctl", "systemd", "image build: enable and mask units with --root (RootfsCustomizer)"),
+        new("chroot", "coreutils", "image build: build steps inside the image's root (RootfsBuild), InitramfsHooks"),
+        new("mpicc", "openmpi-bin", "scripts/setup builds vc-pingpong; tests compile it (Support/VcPingPong); mpi.h comes from libopenmpi-dev"),
+        new("gcc", "gcc", "mpicc, which compiles with it"),
+        new("cmp", "diffutils", "scripts/setup: is the installed vc-pingpong the one the source builds?"),
+        new("install", "coreutils", "scripts/setup: vc-pingpong into /usr/local/bin"),
         new("ip", "iproute2", "network namespaces (Linux/NetworkNamespace, LabHost/LabEnvironment); tests (TestNetworkNamespace, SshdServer)"),
         new("mount", "mount", "bind mounts of the lab's daemon; tests' small tmpfs (SmallFileSystem)"),
         new("umount", "mount", "tests: SmallFileSystem"),
@@ -65,7 +76,7 @@ internal static class ExternalPrograms
         new("bash", "bash", "scripts (virtcluster, scripts/setup, scripts/test, scripts/count-tests); the lab daemons' start (closing every inherited descriptor, which dash cannot above 9)"),
         new("awk", "mawk", "scripts/count-tests"),
         new("tee", "coreutils", "scripts/test"),
-        new("mktemp", "coreutils", "scripts/test"),
+        new("mktemp", "coreutils", "scripts/test, scripts/setup"),
         new("dirname", "coreutils", "scripts, to find the repository"),
         new("find", "findutils", "the virtcluster launcher (are sources newer than the build?)"),
         new("chmod", "coreutils", "scripts/setup"),
@@ -103,7 +114,10 @@ internal static class ExternalPrograms
         new("sh", "dash", "BinaryCheck, TargetFacts, images/files/virtcluster-firstboot"),
         new("hostname", "hostname", "LabNodeReadiness; images/files/virtcluster-firstboot"),
         new("test", "coreutils", "ClusterAccessProvider"),
-        new("env", "coreutils", "SshTarget (env -C FOLDER)"),
+        new("env", "coreutils", "SshTarget (env -C FOLDER); image build steps (RootfsBuild: env -i -C FOLDER)"),
+        new("mpicc", "openmpi-bin", "image build step vc-pingpong in images/hpc-node.yaml (mpi.h from libopenmpi-dev)"),
+        new("gcc", "gcc", "mpicc, in the image build step vc-pingpong"),
+        new("apt-get", "apt", "image build step remove-build-tools in images/hpc-node.yaml"),
         new("mkdir", "coreutils", "SingleRun, SshTarget"),
         new("rm", "coreutils", "SingleRun; images/files/virtcluster-firstboot"),
         new("cat", "coreutils", "TargetFacts; images/files/virtcluster-firstboot"),
@@ -113,6 +127,15 @@ internal static class ExternalPrograms
         new("base64", "coreutils", "images/files/virtcluster-firstboot"),
         new("install", "coreutils", "images/files/virtcluster-firstboot"),
         new("cut", "coreutils", "images/files/virtcluster-firstboot"),
+    ];
+
+    /// <summary>
+    /// Built from the project's source with the machine's mpicc: in the nodes by a build step of images/hpc-node.yaml, on
+    /// this machine by scripts/setup, at the same path, so that a suite names one path for both.
+    /// </summary>
+    public static readonly BuiltProgram[] BuiltFromSource =
+    [
+        new("/usr/local/bin/vc-pingpong", "images/src/mpi-pingpong/pingpong.c", "suites/debian.yaml (pingpong), in the nodes and on this machine as bare metal"),
     ];
 
     /// <summary>Installed before scripts/setup can run, not by it: the .NET SDK.</summary>
@@ -125,5 +148,5 @@ internal static class ExternalPrograms
     /// <summary>Every name the code may start.</summary>
     public static IReadOnlySet<string> AllNames { get; } =
         OnThisMachine.Concat(OptionalOnThisMachine).Concat(OnNodes).Select(p => p.Name)
-            .Concat(Prerequisites).Concat(DeliberatelyMissing).ToHashSet(StringComparer.Ordinal);
+            .Concat(BuiltFromSource.Select(p => p.Path)).Concat(Prerequisites).Concat(DeliberatelyMissing).ToHashSet(StringComparer.Ordinal);
 }

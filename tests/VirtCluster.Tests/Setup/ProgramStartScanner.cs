@@ -14,8 +14,9 @@ internal sealed record ProgramStart(string Name, string File, int Line)
 
 /// <summary>
 /// Finds the program names written literally at the places the code starts programs: the process APIs, the project's
-/// runners and helpers (argv lists, <c>HostCommand</c>, <c>InNamespace</c>, mpirun defaults) and the binaries of suites.
-/// Programs started inside shell scripts (sh -c "...") or by daemons are not found: they are pinned by hand.
+/// runners and helpers (argv lists, <c>HostCommand</c>, <c>InNamespace</c>, mpirun defaults), the binaries of suites and
+/// the argv lists of image build steps. Programs started inside shell scripts (sh -c "...", a build step's shell line) or
+/// by daemons are not found: they are pinned by hand.
 /// </summary>
 internal static partial class ProgramStartScanner
 {
@@ -42,7 +43,7 @@ internal static partial class ProgramStartScanner
     public static IReadOnlyList<ProgramStart> ScanText(string text, string file)
     {
         var found = new List<Match>();
-        foreach (var pattern in (Regex[])[ProcessApi(), HostCommandRun(), TestHelperRun(), ArgvList(), InNamespace(), MpirunDefault(), ShellQuoteJoin(), ProgramPathConstant(), SuiteBinaryDefault(), SuiteCommand()])
+        foreach (var pattern in (Regex[])[ProcessApi(), HostCommandRun(), TestHelperRun(), ArgvList(), InNamespace(), MpirunDefault(), ShellQuoteJoin(), ProgramPathConstant(), SuiteBinaryDefault(), SuiteCommand(), ImageBuildRun()])
         {
             found.AddRange(pattern.Matches(text));
         }
@@ -98,6 +99,9 @@ internal static partial class ProgramStartScanner
 
     [GeneratedRegex(@"command:\s*\[\s*""(?<p>[^""{][^""]*)""")]
     private static partial Regex SuiteCommand();
+
+    [GeneratedRegex(@"\brun:\s*\[\s*""?(?<p>[^\s"",\]]+)")]
+    private static partial Regex ImageBuildRun();
 
     [GeneratedRegex(@"(?<![\w.])(?:Run|RunAsync)\(\s*""(?<p>[^""]+)""")]
     private static partial Regex LocalHelperRun();

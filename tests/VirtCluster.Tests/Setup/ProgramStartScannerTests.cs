@@ -29,7 +29,7 @@ public sealed class ProgramStartScannerTests
             "qemu-img", "mkfs.ext4", "mmdebstrap", "systemctl", "ip", "sh", "ssh-keygen", "sshd", "virsh", "virt-xml-validate",
             "virt-host-validate", "lsmod", "ibv_devinfo", "mstflint", "cat", "ls", "grep", "mpirun", "NPopenmpi", "hpcc", "id",
             "uname", "mkdir", "rm", "test", "hostname", "mount", "umount", "kill", "pgrep", "setpriv", "stat", "readlink",
-            "false", "sleep", "true", "echo", "printf", "seq", "dotnet",
+            "false", "sleep", "true", "echo", "printf", "seq", "dotnet", "mpicc", "/usr/local/bin/vc-pingpong",
             // Every deliberately missing name is still used, or its entry is stale.
             .. ExternalPrograms.DeliberatelyMissing,
         ];
@@ -38,6 +38,7 @@ public sealed class ProgramStartScannerTests
         Assert.True(missed.Count == 0, "the scanner no longer finds " + string.Join(", ", missed) + ": a pattern of ProgramStartScanner stopped matching the code");
         Assert.Contains(Repository.Value, s => s is { Name: "qemu-img", File: "src/VirtCluster/Images/ImageBuilder.cs" });
         Assert.Contains(Repository.Value, s => s is { Name: "NPopenmpi", File: "suites/debian.yaml", Line: 9 });
+        Assert.Contains(Repository.Value, s => s is { Name: "mpicc", File: "images/hpc-node.yaml" });
     }
 
     [Fact]
@@ -84,6 +85,21 @@ public sealed class ProgramStartScannerTests
     }
 
     [Fact]
+    public void ImageBuildStepsAreFoundByTheProgramOfTheirList()
+    {
+        const string Spec = """
+            build:
+              - name: one
+                run: [xi, -o, out]
+              - { name: two, run: ["omicron", "-q"] }
+              - name: three
+                run: pi --shell-line
+            """;
+
+        Assert.Equal(["xi:3", "omicron:4"], ProgramStartScanner.ScanText(Spec, "image.yaml").Select(s => $"{s.Name}:{s.Line}"));
+    }
+
+    [Fact]
     public void CallsThatStartNoProgramAreNotTakenForStarts()
     {
         // The engine's CLI verbs, a helper in a file that starts no process, and MPI commands only built, never run.
@@ -108,7 +124,7 @@ public sealed class ProgramStartScannerTests
         Assert.All((ExternalProgram[][])[ExternalPrograms.OnThisMachine, ExternalPrograms.OptionalOnThisMachine, ExternalPrograms.OnNodes],
             list => Assert.Equal(list.Select(p => p.Name).Distinct(), list.Select(p => p.Name)));
         Assert.Empty(ExternalPrograms.OptionalOnThisMachine.Select(p => p.Name).Intersect(ExternalPrograms.OnThisMachine.Select(p => p.Name)));
-        Assert.Equal(57, ExternalPrograms.OnThisMachine.Length);
-        Assert.Equal(21, ExternalPrograms.OnNodes.Length);
+        Assert.Equal(62, ExternalPrograms.OnThisMachine.Length);
+        Assert.Equal(24, ExternalPrograms.OnNodes.Length);
     }
 }

@@ -1,13 +1,17 @@
+using System.Runtime.Versioning;
 using VirtCluster.Images;
 using VirtCluster.Testing;
+using VirtCluster.Tests.Support;
 
 namespace VirtCluster.Tests.Setup;
 
 /// <summary>
 /// On a fresh Debian 12 machine with the .NET SDK, scripts/setup installs everything the tool and its tests run: every
 /// program pinned in <see cref="ExternalPrograms"/> comes from a package setup provides, and, once setup has run, is on
-/// PATH as that package's file. Nodes get theirs from the image spec.
+/// PATH as that package's file. Nodes get theirs from the image spec. Programs built from the project's source are on
+/// this machine as that source builds them, and built into the node image from it.
 /// </summary>
+[SupportedOSPlatform("linux")]
 public sealed class SetupCompletenessTests
 {
     private static readonly Lazy<IReadOnlyDictionary<string, string[]>> Owners = new(() =>
@@ -52,10 +56,39 @@ public sealed class SetupCompletenessTests
     {
         var program = ExternalPrograms.OnNodes.Single(p => p.Name == name);
         var image = ImageSpecLoader.Load(Path.Combine(TestPaths.RepoRoot, "images", "hpc-node.yaml"));
-        var essential = SetupProvision.OfRepository.Facts.TryGetValue(program.Package, out var facts) && facts.Essential;
+        var known = SetupProvision.OfRepository.Facts.TryGetValue(program.Package, out var facts);
+        // mmdebstrap's minbase is the Essential set plus every package of Priority required (apt among them).
+        var inVariant = known && (facts!.Essential || (image.Variant == "minbase" && facts.Priority == "required"));
 
-        Assert.True(image.Packages.Contains(program.Package) || essential,
-            $"{name} (run in the nodes by {program.RunBy}) comes from {program.Package}, which the node image lacks: it is not among the packages of images/hpc-node.yaml and not Essential (the image's {image.Variant} variant brings only the Essential set and apt). Fix: add {program.Package} to the packages in images/hpc-node.yaml.");
+        Assert.Equal("minbase", image.Variant);
+        Assert.True(image.Packages.Contains(program.Package) || inVariant,
+            $"{name} (run in the nodes by {program.RunBy}) comes from {program.Package}, which the node image lacks: it is not among the packages of images/hpc-node.yaml, not Essential and not of Priority required (what the image's {image.Variant} variant brings). Fix: add {program.Package} to the packages in images/hpc-node.yaml.");
+    }
+
+    [Fact]
+    public void VcPingPongIsOnThisMachineAsTheCurrentSourceBuildsIt()
+    {
+        var program = Assert.Single(ExternalPrograms.BuiltFromSource);
+        var path = program.Path;
+        var setup = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "scripts", "setup"));
+
+        Assert.Contains(path, setup, StringComparison.Ordinal);
+        Assert.Contains(Path.GetDirectoryName(program.Source)!, setup, StringComparison.Ordinal);
+        Assert.True(File.Exists(path), $"{path} (run by {program.RunBy}) is missing: run scripts/setup, which builds it from {program.Source}");
+        Assert.True(File.ReadAllBytes(path).AsSpan().SequenceEqual(File.ReadAllBytes(VcPingPong.Compiled.Binary)),
+            $"{path} is not what {program.Source} builds now: run scripts/setup to build it again");
+        Assert.True(File.GetUnixFileMode(path).HasFlag(UnixFileMode.OtherExecute), $"{path} is not executable: run scripts/setup");
+    }
+
+    [Fact]
+    public void VcPingPongIsBuiltIntoTheNodeImageFromTheSameSource()
+    {
+        var program = Assert.Single(ExternalPrograms.BuiltFromSource);
+        var image = ImageSpecLoader.Load(Path.Combine(TestPaths.RepoRoot, "images", "hpc-node.yaml"));
+        var copied = image.Sources.SelectMany(source => source.Files()).Select(file => file.Path);
+
+        Assert.Contains(Path.Combine(TestPaths.RepoRoot, program.Source), copied);
+        Assert.Contains(image.Build, step => step.Run.Contains(program.Path));
     }
 
     [Fact]
@@ -72,7 +105,7 @@ public sealed class SetupCompletenessTests
             [
                 "libvirt0", "libvirt-clients", "libxml2-utils", "libvirt-daemon", "libvirt-daemon-driver-qemu", "libvirt-daemon-system",
                 "iptables", "dnsmasq-base", "qemu-system-x86", "qemu-utils", "mmdebstrap", "e2fsprogs", "systemd", "iproute2",
-                "openssh-server", "openssh-client", "openmpi-bin", "hpcc", "netpipe-openmpi", "git",
+                "openssh-server", "openssh-client", "openmpi-bin", "hpcc", "netpipe-openmpi", "libopenmpi-dev", "gcc", "git",
             ],
             SetupProvision.ListedBySetup());
     }

@@ -6,7 +6,8 @@ namespace VirtCluster.Tests.Bench.Runners;
 
 /// <summary>
 /// The repository's Debian suite cut down to sizes that finish in seconds on two busy cores: NetPIPE from
-/// 1 byte to 4 KiB with a fixed repeat count and no perturbed sizes, HPCC with N = 200, one repetition each.
+/// 1 byte to 4 KiB with a fixed repeat count and no perturbed sizes, HPCC with N = 200, vc-pingpong whole (a
+/// fraction of a second on one machine), one repetition each.
 /// The cut is made on the file's text, so the tests fail loudly if the suite changes under them.
 /// </summary>
 internal static class SmallSuites

@@ -114,7 +114,7 @@ public sealed class SuiteRunnerLocalTests : IDisposable
 
         var results = await runner.RunAsync([new LocalTarget()]);
 
-        Assert.Equal(["netpipe", "hpcc"], results.Runs.Select(r => r.Benchmark));
+        Assert.Equal(["netpipe", "hpcc", "pingpong"], results.Runs.Select(r => r.Benchmark));
         Assert.All(results.Runs, r => Assert.StartsWith(
             "'/opt/absent/mpirun --version' failed on localhost (exit status 127: /opt/absent/mpirun: cannot run", r.Reason));
         Assert.Null(results.Environments.Single().MpiVersion);

@@ -31,7 +31,7 @@ public sealed class BenchmarkStageTests(SshdFixture sshd) : IClassFixture<SshdFi
 
         var outputs = await BenchmarkStage.RunAsync(request, new SynchronousProgress(progress), default);
 
-        Assert.Equal(4, outputs.Runs.Ok);
+        Assert.Equal(6, outputs.Runs.Ok);
         Assert.Empty(outputs.Failures);
         Assert.Equal(("local", "bmm"), (outputs.Cluster, outputs.Baseline));
         foreach (var environment in new[] { "local", "bmm" })
@@ -42,7 +42,9 @@ public sealed class BenchmarkStageTests(SshdFixture sshd) : IClassFixture<SshdFi
             Assert.True(entry.Netpipe.BandwidthBytesPerSecond > 0);
             Assert.True(entry.Hpcc!.LatencyUs > 0);
             Assert.True(entry.Hpcc.BandwidthBytesPerSecond > 0);
-            Assert.Null(entry.Imb);
+            Assert.True(entry.Imb!.LatencyUs > 0);
+            Assert.Equal(0, entry.Imb.LatencyMessageSizeBytes);
+            Assert.True(entry.Imb.BandwidthBytesPerSecond > 0);
         }
 
         Assert.Equal(["local", "bmm"], outputs.Environments.Keys);
@@ -54,8 +56,9 @@ public sealed class BenchmarkStageTests(SshdFixture sshd) : IClassFixture<SshdFi
         Assert.True(outputs.Ratios["local"].Hpcc!.Bandwidth > 0);
 
         var tables = outputs.Tables;
-        Assert.Equal(["local", "bmm"], tables.Latency.Select(r => r.Environment));
-        Assert.All(tables.Latency, r => Assert.Equal(("netpipe", 1L), (r.Source, r.MessageSizeBytes)));
+        Assert.Equal(
+            [("local", "netpipe"), ("bmm", "netpipe"), ("local", "imb"), ("bmm", "imb")],
+            tables.Latency.Select(r => (r.Environment, r.Source)));
         Assert.True(tables.Latency[0].LatencyUs[Placement.IntraSocket] > 0);
         Assert.Contains(tables.Throughput, s => s.Environment == "bmm" && s.Source == "netpipe" && s.Points.Count > 10);
 
@@ -64,7 +67,7 @@ public sealed class BenchmarkStageTests(SshdFixture sshd) : IClassFixture<SshdFi
         ResultsSchema.AssertValid(resultsFile);
         Assert.Equal(["local", "bmm"], ResultsJson.Read(resultsFile).Environments.Select(e => e.Name));
         Assert.True(File.Exists(Path.Combine(outputs.RawOutputs!, "bmm", "hpcc", "none-np2-t1", "rep1", "hpccoutf.txt")));
-        Assert.Contains(progress, line => line.StartsWith("benchmark stage: 4 of 4 runs ok", StringComparison.Ordinal));
+        Assert.Contains(progress, line => line.StartsWith("benchmark stage: 6 of 6 runs ok", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -28,11 +28,19 @@ public sealed class SuiteLoaderTests
     }
 
     [Fact]
-    public void DebianSuiteUsesPackagedBinariesAndGeneratesHpccInput()
+    public void DebianSuiteUsesPackagedBinariesAndTheBuiltPingPongAndGeneratesHpccInput()
     {
         var suite = SuiteLoader.Load(Path.Combine(TestPaths.RepoRoot, "suites", "debian.yaml"));
 
-        Assert.Equal(["/usr/bin/NPopenmpi", "/usr/bin/hpcc"], suite.Binaries.Select(b => b.DefaultPath));
+        Assert.Equal(["/usr/bin/NPopenmpi", "/usr/bin/hpcc", "/usr/local/bin/vc-pingpong"], suite.Binaries.Select(b => b.DefaultPath));
+        Assert.Equal("virtcluster:pingpongPath", suite.Binaries.Single(b => b.Key == "pingpong").ConfigKey);
+        var pingpong = suite.Benchmarks.Single(b => b.Name == "pingpong");
+        Assert.Equal("imb", pingpong.Parser);
+        Assert.Equal(["{binary:pingpong}"], pingpong.Command);
+        Assert.Equal([Placement.InterNode], pingpong.Placements);
+        Assert.Equal([2], pingpong.Sweep.Processes);
+        Assert.Equal(["PingPong.latency", "PingPong.bandwidth"], pingpong.Metrics);
+        Assert.Contains("not IMB", pingpong.Description, StringComparison.Ordinal);
         var hpcc = suite.Benchmarks.Single(b => b.Name == "hpcc");
         Assert.Equal([1000], hpcc.Hpcc!.N);
         Assert.Equal([80], hpcc.Hpcc.NB);
