@@ -41,6 +41,7 @@ return await Deployment.RunAsync(() =>
             Benchmarks = settings.Bench.Benchmarks,
             BareMetal = settings.Bench.BareMetalHosts,
             Binaries = settings.Bench.Binaries,
+            Mpi = settings.Bench.Mpi,                  // btl/pml: openib or UCX over a passed-through HCA, tcp over virtio
         });
         outputs["environments"] = bench.Environments;
         outputs["ratios"] = bench.Ratios;

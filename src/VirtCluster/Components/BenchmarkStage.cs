@@ -6,7 +6,9 @@ using VirtCluster.Bench.Model;
 using VirtCluster.Bench.Results;
 using VirtCluster.Bench.Stage;
 using VirtCluster.Bench.Suites;
+using VirtCluster.Config;
 using VirtCluster.Engine.Config;
+using VirtCluster.Lab;
 using VirtCluster.Planning;
 using VirtCluster.Resources;
 using VirtCluster.Sdk;
@@ -32,6 +34,9 @@ public sealed record BenchmarkStageArgs
     /// every node, run where they are on bare metal. The suite's other binaries are at the paths its config keys give.
     /// </summary>
     public IReadOnlyDictionary<string, string> Binaries { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Open MPI's transport between the nodes; null for TCP (<c>tcp,self</c>), all a VM without an HCA has.</summary>
+    public MpiTransport? Mpi { get; init; }
 }
 
 /// <summary>
@@ -105,13 +110,15 @@ public sealed class BenchmarkStage : ComponentResource
             flavour switch { DomainFlavour.Kvm => EnvironmentKind.Kvm, DomainFlavour.Tcg => EnvironmentKind.Tcg, _ => EnvironmentKind.Xen },
             Hypervisor: flavour == DomainFlavour.Tcg ? "qemu (TCG)" : flavour.ToString().ToLowerInvariant(),
             ImageDigest: lab.ImageKey,
-            ConfigHash: MeasuredSetupHash(members, args, binaries));
+            ConfigHash: MeasuredSetupHash(members, args, binaries),
+            MpiTransport: new MpiTransport(args.Mpi?.Btl ?? BenchmarkStageProvider.DefaultBtl, args.Mpi?.Pml).ToString());
         var runArgs = new BenchmarkRunArgs
         {
             Uri = lab.Uri(spec.Hosts.Single(h => h.Name == members.Nodes[0].Plan.HostName)),
             Namespace = spec.Lab!.Namespace,
             Suite = args.Suite,
             SuiteDigest = FileDigest(args.Suite),
+            Btl = args.Mpi?.Btl ?? BenchmarkStageProvider.DefaultBtl,
             Benchmarks = [.. args.Benchmarks],
             BareMetal = [.. args.BareMetal],
             Binaries = new Dictionary<string, string>(binaries.Supplied),
@@ -121,6 +128,11 @@ public sealed class BenchmarkStage : ComponentResource
             Hosts = [.. spec.Hosts.Select(h => h.Name).Where(h => lab.BareMetalHost(h) is not null)],
             BareMetalHosts = [.. args.BareMetal.Select(lab.BareMetalHost).OfType<Output<Lab.BareMetalHost>>().Select(h => (Input<Lab.BareMetalHost>)h)],
         };
+        if (args.Mpi?.Pml is { } pml)
+        {
+            runArgs.Pml = pml;
+        }
+
         foreach (var node in members.Nodes)
         {
             runArgs.Nodes.Add(new ClusterNodeArgs { Name = node.Plan.NodeName, Address = node.Address, HostKey = node.Resource.HostKey, Via = lab.Via(node.Plan.HostName) is { } via ? (Input<Lab.HostHop>)via : null });

@@ -6,7 +6,8 @@ namespace VirtCluster.Config;
 /// <summary>Reads <c>virtcluster:bench</c>: whether the benchmark stage runs, which suite, and where else.</summary>
 internal static partial class BenchSelectionReader
 {
-    private static readonly string[] Keys = ["enabled", "suite", "benchmarks", "bareMetal", "binaries"];
+    private static readonly string[] Keys = ["enabled", "suite", "benchmarks", "bareMetal", "binaries", "mpi"];
+    private static readonly string[] MpiKeys = ["btl", "pml"];
 
     public static BenchSelection Read(ConfigNode? node, string projectDirectory)
     {
@@ -37,7 +38,30 @@ internal static partial class BenchSelectionReader
             }
         }
 
-        return new BenchSelection(enabled, suite, benchmarks, bareMetal, Binaries(bench, projectDirectory));
+        return new BenchSelection(enabled, suite, benchmarks, bareMetal, Binaries(bench, projectDirectory)) { Mpi = Mpi(bench) };
+    }
+
+    /// <summary><c>mpi: { btl, pml }</c>: Open MPI component lists, passed to mpirun as MCA values.</summary>
+    private static MpiTransport? Mpi(StrictMapping bench)
+    {
+        if (bench.Get("mpi") is not { } node)
+        {
+            return null;
+        }
+
+        var mpi = new StrictMapping(node, bench.KeyPath("mpi"), MpiKeys);
+        string? Component(string key)
+        {
+            var value = mpi.String(key, "an Open MPI component list such as tcp,self or ^openib");
+            if (value is not null && !ComponentList().IsMatch(value))
+            {
+                throw new ConfigException(mpi.Get(key)!.Location, mpi.KeyPath(key), $"'{value}' is not an Open MPI component list; write e.g. tcp,self, openib,self,vader, ucx or ^openib");
+            }
+
+            return value;
+        }
+
+        return new MpiTransport(Component("btl"), Component("pml"));
     }
 
     private static Dictionary<string, string> Binaries(StrictMapping bench, string projectDirectory)
@@ -69,6 +93,9 @@ internal static partial class BenchSelectionReader
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$")]
     private static partial Regex HostAddress();
+
+    [GeneratedRegex(@"^\^?[a-z0-9_]+(,[a-z0-9_]+)*$")]
+    private static partial Regex ComponentList();
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")]
     private static partial Regex BinaryName();

@@ -97,4 +97,18 @@ public sealed record BenchSelection(
     string? SuitePath,
     IReadOnlyList<string> Benchmarks,
     IReadOnlyList<string> BareMetalHosts,
-    IReadOnlyDictionary<string, string> Binaries);
+    IReadOnlyDictionary<string, string> Binaries)
+{
+    /// <summary>How MPI carries messages between the cluster's nodes (<c>bench.mpi</c>); null for Open MPI's TCP between VMs.</summary>
+    public MpiTransport? Mpi { get; init; }
+}
+
+/// <summary>
+/// Open MPI's transport for the cluster's runs: the byte transfer layers (e.g. <c>tcp,self</c> over virtio,
+/// <c>openib,self,vader</c> over a passed-through HCA) and the point-to-point layer (e.g. <c>ucx</c>, <c>ob1</c>).
+/// </summary>
+public sealed record MpiTransport(string? Btl, string? Pml)
+{
+    /// <summary>As the results record it, e.g. <c>btl=tcp,self pml=ob1</c>.</summary>
+    public override string ToString() => string.Join(' ', new[] { Btl is null ? null : "btl=" + Btl, Pml is null ? null : "pml=" + Pml }.OfType<string>());
+}

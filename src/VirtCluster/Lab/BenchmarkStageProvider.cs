@@ -61,7 +61,12 @@ public sealed class BenchmarkStageProvider(StackKeys keys, LibvirtConnections co
         };
         await using var shell = await NodeShell.ConnectAsync(
             first.Route(inputs.Namespace), first.Name, first.Address, first.HostKey, keys.Admin, TimeSpan.FromSeconds(60), request.Progress, cancellationToken);
-        var cluster = new SshTarget(shell.Ssh, declared, [.. nodes.Select(n => n.Name)]);
+        var cluster = new SshTarget(
+            shell.Ssh,
+            declared,
+            [.. nodes.Select(n => n.Name)],
+            inputs.Btl ?? DefaultBtl,
+            environment: inputs.Pml is { } pml ? new Dictionary<string, string> { ["OMPI_MCA_pml"] = pml } : null);
         var hosts = inputs.BareMetalHosts ?? [];
         await using var hostShell = hosts.Count > 0 ? await HostShell.ConnectAsync(hosts[0].Hop, keys.Admin, cancellationToken) : null;
         var bareMetal = new List<IBenchTarget>();
@@ -72,7 +77,8 @@ public sealed class BenchmarkStageProvider(StackKeys keys, LibvirtConnections co
 
         if ((inputs.BareMetal ?? []).Contains("localhost"))
         {
-            bareMetal.Add(new LocalTarget(hostShell is null ? "bmm" : "bmm-local"));
+            var name = hostShell is null ? "bmm" : "bmm-local";
+            bareMetal.Add(new LocalTarget(name, "vader,self", new EnvironmentFingerprint(name, EnvironmentKind.BareMetal, MpiTransport: "btl=vader,self")));
         }
 
         var outputs = await BenchmarkStage.RunAsync(
@@ -105,10 +111,13 @@ public sealed class BenchmarkStageProvider(StackKeys keys, LibvirtConnections co
             ["OMPI_MCA_btl_tcp_if_include"] = hosts[0].Subnet,
             ["OMPI_MCA_oob_tcp_if_include"] = hosts[0].Subnet,
         };
-        var declared = new EnvironmentFingerprint("bmm", EnvironmentKind.BareMetal, Hypervisor: SimulatedHostsNote);
+        var declared = new EnvironmentFingerprint("bmm", EnvironmentKind.BareMetal, Hypervisor: SimulatedHostsNote, MpiTransport: "btl=vader,tcp,self");
         return new SshTarget(
             shell, declared, [.. hosts.Select(h => h.ClusterAddress)], "vader,tcp,self", "/tmp/virtcluster-bench-hosts", "/tmp/virtcluster-bench-hosts/bin", environment);
     }
+
+    /// <summary>Between VMs without an HCA, TCP is all there is; Open MPI would otherwise probe for an InfiniBand device.</summary>
+    public const string DefaultBtl = "tcp,self";
 
     /// <summary>Said in the results wherever the bare-metal side ran on simulated hosts.</summary>
     public const string SimulatedHostsNote = "none: simulated hosts (network namespaces sharing one kernel)";

@@ -60,7 +60,9 @@ public sealed record BenchmarkStageInputs(
     IReadOnlyList<LabNode>? Nodes = null,
     IReadOnlyDictionary<string, string>? BinaryPaths = null,
     IReadOnlyList<BareMetalHost>? BareMetalHosts = null,
-    IReadOnlyList<string>? Hosts = null);
+    IReadOnlyList<string>? Hosts = null,
+    string? Btl = null,
+    string? Pml = null);
 
 /// <summary>A host that runs the suite on bare metal: how the tool reaches it, and its address and subnet on the cluster network.</summary>
 public sealed record BareMetalHost(HostHop Hop, string ClusterAddress, string Subnet);

@@ -133,6 +133,14 @@ public sealed class BenchmarkRunArgs : ResourceArgs
     [Input("bareMetal")]
     public InputList<string>? BareMetal { get; set; }
 
+    /// <summary>Open MPI's byte transfer layers between the nodes (e.g. tcp,self).</summary>
+    [Input("btl")]
+    public Input<string>? Btl { get; set; }
+
+    /// <summary>Open MPI's point-to-point layer (e.g. ucx); none leaves Open MPI's choice.</summary>
+    [Input("pml")]
+    public Input<string>? Pml { get; set; }
+
     /// <summary>Programs on this machine, by suite binary name, that the stage installs on every node.</summary>
     [Input("binaries")]
     public InputMap<string>? Binaries { get; set; }

@@ -63,6 +63,8 @@ public sealed class BadStackFileTests
         { "lab and hosts", OneHost + "  virtcluster:lab: { nodes: 2 }\n", "3:5", "virtcluster:hosts", "remove virtcluster:hosts or virtcluster:lab" },
         { "neither hosts nor lab", "config:\n  virtcluster:vcpus: 8\n", "1:1", "virtcluster:hosts", "give virtcluster:hosts" },
         { "bench without suite", OneHost + "  virtcluster:bench:\n    enabled: true\n", "6:5", "virtcluster:bench.suite", "needs a suite" },
+        { "mpi btl not a component list", OneHost + "  virtcluster:bench:\n    mpi: { btl: \"tcp; rm -rf /\" }\n", "6:17", "virtcluster:bench.mpi.btl", "not an Open MPI component list" },
+        { "mpi unknown key", OneHost + "  virtcluster:bench:\n    mpi: { transport: tcp }\n", "6:12", "virtcluster:bench.mpi.transport", "unknown key" },
         { "bench enabled yes", OneHost + "  virtcluster:bench:\n    enabled: yes\n", "6:14", "virtcluster:bench.enabled", "expected a boolean" },
         { "benchmarks not a list", OneHost + "  virtcluster:bench:\n    benchmarks: imb\n", "6:17", "virtcluster:bench.benchmarks", "expected a list" },
         { "bare metal option", OneHost + "  virtcluster:bench:\n    bareMetal: [\"-oProxyCommand=x\"]\n", "6:17", "virtcluster:bench.bareMetal[0]", "not a host name" },

@@ -161,7 +161,7 @@ public sealed partial class ReportBuilderTests : IDisposable
         var model = new ReportBuilder([ReportResults.Local(runId: "monday"), ReportResults.Local(runId: "tuesday")]).Model;
 
         Assert.Equal(
-            "'local (monday)' and 'local (tuesday)' have identical fingerprints (8 of 10 parts recorded): differences between them are measurement noise.",
+            "'local (monday)' and 'local (tuesday)' have identical fingerprints (8 of 11 parts recorded): differences between them are measurement noise.",
             Assert.Single(model.FingerprintNotes).Text);
         Assert.Empty(model.DifferingFingerprintFields);
         Assert.Equal(["local (monday)", "local (tuesday)"], model.Environments.Select(e => e.Label));

@@ -19,6 +19,7 @@ public static class FingerprintFields
         ("qemu", f => f.QemuVersion),
         ("image", f => f.ImageDigest),
         ("mpi", f => f.MpiVersion),
+        ("mpi transport", f => f.MpiTransport),
         ("hca firmware", f => f.HcaFirmware),
         ("config hash", f => f.ConfigHash),
         ("binaries", f => BinariesText(f.Binaries)),

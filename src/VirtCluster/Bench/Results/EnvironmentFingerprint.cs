@@ -21,6 +21,7 @@ namespace VirtCluster.Bench.Results;
 /// SHA-256 (lower-case hex) of each program the user supplied for the suite, by the suite's name for it: the programs
 /// the runs started, which no package version identifies. Null when the suite used none.
 /// </param>
+/// <param name="MpiTransport">Open MPI's transport for the runs, e.g. <c>btl=tcp,self</c> or <c>btl=openib,self pml=ob1</c>.</param>
 public sealed record EnvironmentFingerprint(
     string Name,
     EnvironmentKind Kind,
@@ -32,4 +33,5 @@ public sealed record EnvironmentFingerprint(
     string? MpiVersion = null,
     string? HcaFirmware = null,
     string? ConfigHash = null,
-    IReadOnlyDictionary<string, string>? Binaries = null);
+    IReadOnlyDictionary<string, string>? Binaries = null,
+    string? MpiTransport = null);
