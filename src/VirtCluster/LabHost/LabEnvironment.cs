@@ -88,6 +88,23 @@ public sealed partial class LabEnvironment
     /// </summary>
     public async Task<bool> ResumeAsync(IProgress<string>? progress, CancellationToken cancellationToken)
     {
+        // Two readers of one run may find the daemon dead at once (a connection and a resource's read): one restarts it.
+        var gate = ResumeGates.GetOrAdd(Name, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ResumeOnceAsync(progress, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> ResumeGates = new(StringComparer.Ordinal);
+
+    private async Task<bool> ResumeOnceAsync(IProgress<string>? progress, CancellationToken cancellationToken)
+    {
         if (!IsResumable)
         {
             return false;

@@ -110,15 +110,27 @@ public sealed class SimulatedHost
     public async Task<bool> ResumeAsync(IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var resumed = await Daemon.ResumeAsync(progress, cancellationToken).ConfigureAwait(false);
-        if (NetworkNamespace.Exists(Layout.Namespace) && File.Exists(SshdConfigFile) && SshdPid() is null)
+        var gate = SshdGates.GetOrAdd(Layout.Namespace, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            progress?.Report($"{Layout.Name}: sshd was not running; restarting it");
-            await StartSshdAsync(progress, cancellationToken).ConfigureAwait(false);
-            resumed = true;
+            if (NetworkNamespace.Exists(Layout.Namespace) && File.Exists(SshdConfigFile) && SshdPid() is null)
+            {
+                progress?.Report($"{Layout.Name}: sshd was not running; restarting it");
+                await StartSshdAsync(progress, cancellationToken).ConfigureAwait(false);
+                resumed = true;
+            }
+        }
+        finally
+        {
+            gate.Release();
         }
 
         return resumed;
     }
+
+    /// <summary>One sshd restart per host at a time, however many readers find it dead.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> SshdGates = new(StringComparer.Ordinal);
 
     /// <summary>Stops everything in the host's namespace, deletes it (and with it both links) and removes its state.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)

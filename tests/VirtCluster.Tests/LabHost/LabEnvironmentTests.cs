@@ -160,6 +160,27 @@ public sealed class LabEnvironmentTests(LabStateFolder state) : IClassFixture<La
     }
 
     [Fact]
+    public async Task TwoReadersFindingTheDaemonDeadAtOnceRestartItOnce()
+    {
+        var lab = NewLab();
+        await WithLab(lab, async () =>
+        {
+            await lab.StartAsync(null, CancellationToken.None);
+            await KillDaemonAsync(lab);
+
+            // A run's libvirt connection and a resource's read can both find it dead: a second start would fail on the pid file.
+            var resumed = await Task.WhenAll(
+                lab.ResumeAsync(null, CancellationToken.None),
+                new LabEnvironment(lab.Name, state.Path).ResumeAsync(null, CancellationToken.None));
+
+            Assert.Equal([false, true], resumed.Order());
+            Assert.True(lab.IsRunning);
+        });
+
+        Assert.True((await lab.FindLeftoversAsync(CancellationToken.None)).IsClean);
+    }
+
+    [Fact]
     public async Task ResumeRemovesTheBridgeAndDnsmasqOfANetworkWhoseStartDidNotFinishSoItCanStartAgain()
     {
         var lab = NewLab();
