@@ -135,18 +135,33 @@ public sealed class SimulatedHost
     /// <summary>Stops everything in the host's namespace, deletes it (and with it both links) and removes its state.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        var hadNamespace = NetworkNamespace.Exists(Layout.Namespace);
         await Daemon.StopAsync(cancellationToken).ConfigureAwait(false);
+
+        // The kernel removes this machine's end of the management link some time after the namespace holding the
+        // other end is deleted: wait for that, then delete a link left without a namespace (a start cut short).
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(hadNamespace ? 10 : 0);
+        while (await LinkExistsAsync(Layout.RootLink, cancellationToken).ConfigureAwait(false) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+
         if (await LinkExistsAsync(Layout.RootLink, cancellationToken).ConfigureAwait(false))
         {
-            await HostCommand.RunCheckedAsync("ip", ["link", "del", Layout.RootLink], null, cancellationToken).ConfigureAwait(false);
+            await HostCommand.RunAsync(["ip", "link", "del", Layout.RootLink], new ProcessOptions(), cancellationToken).ConfigureAwait(false);
+            if (await LinkExistsAsync(Layout.RootLink, cancellationToken).ConfigureAwait(false))
+            {
+                throw new InvalidOperationException($"{Layout.Name}: cannot delete the management link {Layout.RootLink}; remove it with: ip link del {Layout.RootLink}");
+            }
         }
 
         if (NetworkNamespace.Exists(Layout.Fabric))
         {
+            // Gone with the host's namespace, or soon after; deleted here only if it outlived it.
             var ports = await NetworkNamespace.LinksAsync(Layout.Fabric, cancellationToken).ConfigureAwait(false);
             if (ports.Contains(Layout.FabricPort))
             {
-                await NetworkNamespace.DeleteLinkAsync(Layout.Fabric, Layout.FabricPort, cancellationToken).ConfigureAwait(false);
+                await HostCommand.RunAsync(["ip", "-n", Layout.Fabric, "link", "del", Layout.FabricPort], new ProcessOptions(), cancellationToken).ConfigureAwait(false);
             }
         }
 
