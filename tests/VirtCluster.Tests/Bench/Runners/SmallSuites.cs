@@ -22,7 +22,7 @@ internal static class SmallSuites
     {
         var text = File.ReadAllText(DebianSuitePath);
         return Replace(Replace(Replace(Replace(Replace(text,
-            "command: [\"{binary:netpipe}\", \"-u\", \"4194304\"]", "command: " + NetPipeCommand),
+            "command: [\"{binary:netpipe}\", \"-u\", \"4194304\", \"-p\", \"0\"]", "command: " + NetPipeCommand),
             "repetitions: 2", "repetitions: 1"),
             "n: [1000]", "n: [200]"),
             "nb: [80]", "nb: [40]"),

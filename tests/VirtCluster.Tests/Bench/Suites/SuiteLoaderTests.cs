@@ -60,6 +60,7 @@ public sealed class SuiteLoaderTests
         Assert.Equal([Placement.IntraSocket, Placement.InterNode], benchmarks["netpipe"].Placements);
         Assert.Equal([Placement.IntraSocket, Placement.InterNode], benchmarks["pingpong"].Placements);
         Assert.Equal([2], benchmarks["netpipe"].Sweep.Processes);
+        Assert.Equal(["{binary:netpipe}", "-u", "4194304", "-p", "0"], benchmarks["netpipe"].Command);
         Assert.Equal((2, 1), (benchmarks["netpipe"].Repetitions, benchmarks["pingpong"].Repetitions));
 
         // Single-node overhead (HPL of one rank) and HPL across two nodes, one rank each (no placement: spread evenly).
