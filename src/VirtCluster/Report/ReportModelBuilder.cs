@@ -2,6 +2,7 @@ using VirtCluster.Bench.Check;
 using VirtCluster.Bench.Metrics;
 using VirtCluster.Bench.Model;
 using VirtCluster.Bench.Results;
+using VirtCluster.Bench.Suites;
 
 namespace VirtCluster.Report;
 
@@ -29,6 +30,9 @@ public static class ReportModelBuilder
 
     /// <summary>The metric single-node overhead and parallel efficiency are computed from.</summary>
     public const string TimeMetric = "time";
+
+    /// <summary>The rate single-node overhead is computed from as well (higher is better): HPL of HPC Challenge, in Gflop/s.</summary>
+    public const string RateMetric = "HPL";
 
     /// <exception cref="ArgumentException">No results files were given.</exception>
     public static ReportModel Build(IReadOnlyList<ResultsFile> files)
@@ -61,7 +65,7 @@ public static class ReportModelBuilder
                 .Where(s => s.Series.Count > 0 || s.Published.Count > 0)
                 .ToList(),
             sources
-                .Select((source, index) => new OverheadSection(source, Overhead.Build(samplesByFile[index], source.Baseline, TimeMetric)))
+                .Select((source, index) => new OverheadSection(source, OverheadRows(samplesByFile[index], source.Baseline)))
                 .Where(s => s.Rows.Count > 0)
                 .ToList(),
             ParallelEfficiency.Build(samples, TimeMetric)
@@ -82,6 +86,16 @@ public static class ReportModelBuilder
                     .Select(r => new FailedRun(labels[(index, r.Environment)], r.Id, r.Benchmark, r.Reason ?? "")))
                 .ToList());
     }
+
+    /// <summary>
+    /// Single-node times against the baseline, then single-node HPL rates, named after the benchmark and the metric so
+    /// that a benchmark that also has a time (HPCC does not, an application might) gets two distinct rows.
+    /// </summary>
+    private static List<OverheadRow> OverheadRows(IReadOnlyList<Sample> samples, string baseline) =>
+    [
+        .. Overhead.Build(samples, baseline, TimeMetric),
+        .. Overhead.Build(samples, baseline, RateMetric, Direction.HigherIsBetter).Select(row => row with { Benchmark = $"{row.Benchmark} {RateMetric}" }),
+    ];
 
     /// <summary>
     /// The environment a file's others are compared against: its bare metal, which ran on the same hardware;

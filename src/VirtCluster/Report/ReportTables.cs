@@ -79,7 +79,7 @@ public static class ReportTables
     }
 
     /// <summary>
-    /// One file's single-node time per benchmark and environment with the overhead against the file's
+    /// One file's single-node time (or HPL rate) per benchmark and environment with the overhead against the file's
     /// baseline (the paper's Table 3); the unit is a column of its own since published times are not all in
     /// seconds. Environments in the order of <paramref name="environments"/>.
     /// </summary>
@@ -103,7 +103,7 @@ public static class ReportTables
         return new ReportTable(
             ["Benchmark", "Unit", baseline, .. others],
             rows,
-            $"Wall time on one node, median of repetitions; in brackets the overhead against {baseline} (positive = slower).",
+            $"Wall time on one node (for HPL its rate), median of repetitions; in brackets the overhead against {baseline} (positive = worse: slower, or a lower rate).",
             LabelColumns: 2);
     }
 

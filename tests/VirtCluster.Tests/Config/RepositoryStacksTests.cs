@@ -60,7 +60,7 @@ public sealed class RepositoryStacksTests
         Assert.Equal(1, spec.NodesPerHost);
         Assert.Equal(["sim01", "sim02"], spec.Hosts.Select(h => h.Name));
         Assert.All(spec.Hosts, h => Assert.StartsWith("qemu+libssh://root@10.78.", h.Uri, StringComparison.Ordinal));
-        Assert.Equal(new NodeSizing(1, 1024L * 1024 * 1024, 3L * 1024 * 1024 * 1024, HugePages.None), spec.Node);
+        Assert.Equal(new NodeSizing(2, 1024L * 1024 * 1024, 3L * 1024 * 1024 * 1024, HugePages.None), spec.Node);
         Assert.Equal(IoMode.Virtio, spec.Io);
         Assert.Equal(HypervisorChoice.Auto, spec.Hypervisor);
         Assert.Equal(PinningPolicy.Strict, spec.Pinning);

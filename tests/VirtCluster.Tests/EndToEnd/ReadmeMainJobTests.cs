@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.Runtime.Versioning;
 using Xunit.Abstractions;
 using System.Text.Json.Nodes;
+using VirtCluster.Bench.Model;
+using VirtCluster.Bench.Results;
 using VirtCluster.LabHost;
+using VirtCluster.Report;
 using VirtCluster.Testing;
 using VirtCluster.Tests.LabHost;
 using VirtCluster.Tests.Support;
@@ -67,6 +70,13 @@ public sealed class ReadmeMainJobTests(ITestOutputHelper log) : IDisposable
             Assert.Equal(node, hostname.Out.Trim());
         }
 
+        var report = Run(Short, "./virtcluster report --stack local --out report");
+        Assert.True(report.Exit == 0, report.Err);
+        log.WriteLine(report.Out);
+        var results = Assert.Single(Directory.GetFiles(Path.Combine(_clone, "report", ReportCommand.ResultsDirectoryName), "*.json"));
+        AssertEverySectionHasTheVmsBesideBareMetal(ReportModelBuilder.Build([ResultsJson.Read(results)]));
+        Assert.True(File.Exists(Path.Combine(_clone, "report", "report.html")));
+
         clock.Restart();
         var destroy = Run(Short, "./virtcluster destroy --stack local --yes");
         log.WriteLine($"./virtcluster destroy --stack local --yes: exit {destroy.Exit} in {clock.Elapsed.TotalSeconds:F1} s");
@@ -79,6 +89,47 @@ public sealed class ReadmeMainJobTests(ITestOutputHelper log) : IDisposable
         }
 
         Assert.False(File.Exists($"/run/netns/{Namespace}-fabric"));
+    }
+
+    /// <summary>
+    /// Every section of the report has numbers for the VMs (tcg) and for the simulated hosts as bare metal (bmm): latency
+    /// on one node and across two, throughput curves at both placements, single-node overhead of vc-jacobi's time and
+    /// HPL's rate against bare metal, and vc-jacobi's parallel efficiency on one node and two.
+    /// </summary>
+    private static void AssertEverySectionHasTheVmsBesideBareMetal(ReportModel model)
+    {
+        string[] environments = ["bmm", "tcg"];
+        Placement[] placements = [Placement.IntraSocket, Placement.InterNode];
+        Assert.Empty(model.FailedRuns);
+
+        Assert.Equal(["IMB PingPong, 0-byte messages", "NetPIPE, 1-byte messages"], model.Latency.Select(s => s.Title));
+        foreach (var section in model.Latency)
+        {
+            Assert.Equal(environments, section.Rows.Select(r => r.Environment).Order(StringComparer.Ordinal));
+            Assert.All(section.Rows, row => Assert.Equal(placements, row.LatencyUs.Keys.Order()));
+            Assert.All(section.Rows, row => Assert.All(row.LatencyUs.Values, latency => Assert.True(latency > 0, $"{section.Title}: {row}")));
+        }
+
+        Assert.Equal(["IMB PingPong", "NetPIPE"], model.Throughput.Select(s => s.Title));
+        foreach (var section in model.Throughput)
+        {
+            Assert.Equal(
+                environments.SelectMany(e => placements.Select(p => (e, p))),
+                section.Series.Select(s => (s.Environment, s.Placement)).Order());
+            Assert.All(section.Series, series => Assert.True(series.Points.Count > 10 && series.Points.All(p => p.BytesPerSecond >= 0), $"{section.Title}: {series.Environment} {series.Placement}"));
+        }
+
+        var overhead = Assert.Single(model.Overhead);
+        Assert.Equal("bmm", overhead.Source.Baseline);
+        Assert.Equal([("HPCC HPL", "tcg"), ("jacobi", "tcg")], overhead.Rows.Select(r => (r.Benchmark, r.Environment)).Order());
+        Assert.All(overhead.Rows, row => Assert.True(row.Value > 0 && row.Baseline > 0, row.ToString()));
+
+        var efficiency = Assert.Single(model.Efficiency);
+        Assert.Equal("jacobi", efficiency.Benchmark);
+        Assert.Equal(environments, efficiency.Series.Select(s => s.Environment).Order(StringComparer.Ordinal));
+        Assert.All(efficiency.Series, series => Assert.Equal([1, 2], series.Points.Select(p => p.Processes)));
+        Assert.All(efficiency.Series, series => Assert.Equal(1.0, series.Points[0].Efficiency));
+        Assert.All(efficiency.Series, series => Assert.True(series.Points[1].Efficiency > 0, series.ToString()));
     }
 
     public void Dispose()

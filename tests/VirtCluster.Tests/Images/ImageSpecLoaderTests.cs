@@ -27,18 +27,22 @@ public sealed class ImageSpecLoaderTests : IDisposable
     }
 
     [Fact]
-    public void TheShippedHpcNodeSpecCompilesVcPingPongWithTheImagesMpiAndThenRemovesTheCompiler()
+    public void TheShippedHpcNodeSpecCompilesVcPingPongAndVcJacobiWithTheImagesMpiAndThenRemovesTheCompiler()
     {
         var spec = ImageSpecLoader.Load(Path.Combine(TestPaths.RepoRoot, "images", "hpc-node.yaml"));
 
-        var source = Assert.Single(spec.Sources);
-        Assert.Equal(("src/mpi-pingpong", "/usr/local/src/mpi-pingpong"), (source.RelativeSource, source.Target));
-        Assert.Equal(["pingpong.c"], source.Files().Select(f => f.RelativePath));
-        Assert.Equal(["vc-pingpong", "remove-build-tools"], spec.Build.Select(step => step.Name));
+        Assert.Equal(
+            [("src/mpi-pingpong", "/usr/local/src/mpi-pingpong"), ("src/mpi-jacobi", "/usr/local/src/mpi-jacobi")],
+            spec.Sources.Select(source => (source.RelativeSource, source.Target)));
+        Assert.Equal(["pingpong.c"], spec.Sources[0].Files().Select(f => f.RelativePath));
+        Assert.Equal(["jacobi.c"], spec.Sources[1].Files().Select(f => f.RelativePath));
+        Assert.Equal(["vc-pingpong", "vc-jacobi", "remove-build-tools"], spec.Build.Select(step => step.Name));
         Assert.Equal(["mpicc", "-O2", "-o", "/usr/local/bin/vc-pingpong", "pingpong.c"], spec.Build[0].Run);
         Assert.Equal("/usr/local/src/mpi-pingpong", spec.Build[0].WorkDir);
-        Assert.Equal(["/bin/sh", "-c"], spec.Build[1].Run.Take(2));
-        Assert.EndsWith("apt-get purge -y -q --autoremove -o APT::AutoRemove::SuggestsImportant=false -o Dpkg::Use-Pty=0 libopenmpi-dev gcc", spec.Build[1].Run[2]);
+        Assert.Equal(["mpicc", "-O2", "-o", "/usr/local/bin/vc-jacobi", "jacobi.c"], spec.Build[1].Run);
+        Assert.Equal("/usr/local/src/mpi-jacobi", spec.Build[1].WorkDir);
+        Assert.Equal(["/bin/sh", "-c"], spec.Build[2].Run.Take(2));
+        Assert.EndsWith("apt-get purge -y -q --autoremove -o APT::AutoRemove::SuggestsImportant=false -o Dpkg::Use-Pty=0 libopenmpi-dev gcc", spec.Build[2].Run[2]);
         Assert.Superset(new HashSet<string> { "libopenmpi-dev", "gcc" }, spec.Packages.ToHashSet());
     }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using VirtCluster.Bench.Metrics;
 using VirtCluster.Bench.Model;
 using VirtCluster.Bench.Results;
 using VirtCluster.Report;
@@ -189,6 +190,37 @@ public sealed partial class ReportBuilderTests : IDisposable
         Assert.Contains("<td>SP-MZ class C</td><td class=\"label\">s</td><td>86.45</td><td>100.12 (+15.8 %)</td><td>104.36 (+20.7 %)</td><td>88.00 (+1.8 %)</td></tr>", html, StringComparison.Ordinal);
         Assert.Contains("&#39;bmm (local-run)&#39; and &#39;bmm (agc2011)&#39; share a name but their fingerprints differ in kernel", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SingleNodeHplRatesGetAnOverheadRowBesideTheTimesWhereLowerRatesAreWorse()
+    {
+        var local = ReportResults.Local(bareMetal: true);
+        var hpl = local with
+        {
+            Runs =
+            [
+                .. local.Runs,
+                Hpl("hpcc/np1/bmm", "bmm", EnvironmentKind.BareMetal, 4.0, nodes: 1),
+                Hpl("hpcc/np1/tcg", "local", EnvironmentKind.Tcg, 0.5, nodes: 1),
+                Hpl("hpcc/np2/bmm", "bmm", EnvironmentKind.BareMetal, 6.0, nodes: 2),
+                Hpl("hpcc/np2/tcg", "local", EnvironmentKind.Tcg, 0.1, nodes: 2),
+            ],
+        };
+
+        var report = new ReportBuilder([hpl]);
+
+        var rows = Assert.Single(report.Model.Overhead).Rows;
+        Assert.Equal(
+            [new OverheadRow("SP-MZ class W", "local", 30.0, 10.0, 200.0, Units.Seconds), new OverheadRow("HPCC HPL", "local", 0.5, 4.0, 700.0, Units.GigaflopsPerSecond)],
+            rows);
+        var html = File.ReadAllText(report.Write(_directory).Html);
+        Assert.Contains("<tr><td>HPCC HPL</td><td class=\"label\">GFLOP/s</td><td>4.00</td><td>0.50 (+700.0 %)</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("Wall time on one node (for HPL its rate), median of repetitions; in brackets the overhead against bmm (positive = worse: slower, or a lower rate).", html, StringComparison.Ordinal);
+    }
+
+    private static RunRecord Hpl(string id, string environment, EnvironmentKind kind, double gflops, int nodes) =>
+        new(id, "hpcc", environment, RunStatus.Ok,
+            [new Sample("HPL", gflops, Units.GigaflopsPerSecond, new SampleMeta("HPCC", Nodes: nodes, Ranks: nodes, EnvironmentKind: kind, EnvironmentName: environment))]);
 
     [Fact]
     public void SectionsWithoutSamplesSaySoInsteadOfShowingEmptyTables()

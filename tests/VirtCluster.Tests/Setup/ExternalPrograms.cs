@@ -40,10 +40,10 @@ internal static class ExternalPrograms
         new("qemu-img", "qemu-utils", "image build: raw to qcow2 (ImageBuilder)"),
         new("systemctl", "systemd", "image build: enable and mask units with --root (RootfsCustomizer)"),
         new("chroot", "coreutils", "image build: build steps inside the image's root (RootfsBuild), InitramfsHooks"),
-        new("mpicc", "openmpi-bin", "scripts/setup builds vc-pingpong; tests compile it (Support/VcPingPong); mpi.h comes from libopenmpi-dev"),
+        new("mpicc", "openmpi-bin", "scripts/setup builds vc-pingpong and vc-jacobi; tests compile them (Support/MpiSourceBuild); mpi.h comes from libopenmpi-dev"),
         new("gcc", "gcc", "mpicc, which compiles with it"),
-        new("cmp", "diffutils", "scripts/setup: is the installed vc-pingpong the one the source builds?"),
-        new("install", "coreutils", "scripts/setup: vc-pingpong into /usr/local/bin"),
+        new("cmp", "diffutils", "scripts/setup: is the installed vc-pingpong (vc-jacobi) the one the source builds?"),
+        new("install", "coreutils", "scripts/setup: vc-pingpong and vc-jacobi into /usr/local/bin"),
         new("ip", "iproute2", "network namespaces (Linux/NetworkNamespace, LabHost/LabEnvironment); tests (TestNetworkNamespace, SshdServer)"),
         new("mount", "mount", "bind mounts of the lab's daemon; tests' small tmpfs (SmallFileSystem)"),
         new("umount", "mount", "tests: SmallFileSystem"),
@@ -115,8 +115,8 @@ internal static class ExternalPrograms
         new("hostname", "hostname", "LabNodeReadiness; images/files/virtcluster-firstboot"),
         new("test", "coreutils", "ClusterAccessProvider"),
         new("env", "coreutils", "SshTarget (env -C FOLDER); image build steps (RootfsBuild: env -i -C FOLDER)"),
-        new("mpicc", "openmpi-bin", "image build step vc-pingpong in images/hpc-node.yaml (mpi.h from libopenmpi-dev)"),
-        new("gcc", "gcc", "mpicc, in the image build step vc-pingpong"),
+        new("mpicc", "openmpi-bin", "image build steps vc-pingpong and vc-jacobi in images/hpc-node.yaml (mpi.h from libopenmpi-dev)"),
+        new("gcc", "gcc", "mpicc, in the image build steps vc-pingpong and vc-jacobi"),
         new("apt-get", "apt", "image build step remove-build-tools in images/hpc-node.yaml"),
         new("mkdir", "coreutils", "SingleRun, SshTarget"),
         new("rm", "coreutils", "SingleRun; images/files/virtcluster-firstboot"),
@@ -136,6 +136,7 @@ internal static class ExternalPrograms
     public static readonly BuiltProgram[] BuiltFromSource =
     [
         new("/usr/local/bin/vc-pingpong", "images/src/mpi-pingpong/pingpong.c", "suites/debian.yaml (pingpong), in the nodes and on this machine as bare metal"),
+        new("/usr/local/bin/vc-jacobi", "images/src/mpi-jacobi/jacobi.c", "suites/debian.yaml (jacobi), in the nodes and on this machine as bare metal"),
     ];
 
     /// <summary>Installed before scripts/setup can run, not by it: the .NET SDK.</summary>

@@ -30,6 +30,7 @@ public sealed class ProgramStartScannerTests
             "virt-host-validate", "lsmod", "ibv_devinfo", "mstflint", "cat", "ls", "grep", "mpirun", "NPopenmpi", "hpcc", "id",
             "uname", "mkdir", "rm", "test", "hostname", "mount", "umount", "kill", "pgrep", "setpriv", "stat", "readlink",
             "false", "sleep", "true", "echo", "printf", "seq", "dotnet", "mpicc", "/usr/local/bin/vc-pingpong",
+            "/usr/local/bin/vc-jacobi",
             // Every deliberately missing name is still used, or its entry is stale.
             .. ExternalPrograms.DeliberatelyMissing,
         ];
@@ -37,7 +38,7 @@ public sealed class ProgramStartScannerTests
         var missed = known.Where(k => !names.Contains(k)).ToList();
         Assert.True(missed.Count == 0, "the scanner no longer finds " + string.Join(", ", missed) + ": a pattern of ProgramStartScanner stopped matching the code");
         Assert.Contains(Repository.Value, s => s is { Name: "qemu-img", File: "src/VirtCluster/Images/ImageBuilder.cs" });
-        Assert.Contains(Repository.Value, s => s is { Name: "NPopenmpi", File: "suites/debian.yaml", Line: 9 });
+        Assert.Contains(Repository.Value, s => s is { Name: "NPopenmpi", File: "suites/debian.yaml", Line: 14 });
         Assert.Contains(Repository.Value, s => s is { Name: "mpicc", File: "images/hpc-node.yaml" });
     }
 

@@ -66,24 +66,35 @@ public sealed class SetupCompletenessTests
     }
 
     [Fact]
-    public void VcPingPongIsOnThisMachineAsTheCurrentSourceBuildsIt()
+    public void TheProgramsBuiltFromSourceAreVcPingPongAndVcJacobi()
     {
-        var program = Assert.Single(ExternalPrograms.BuiltFromSource);
+        Assert.Equal(["/usr/local/bin/vc-pingpong", "/usr/local/bin/vc-jacobi"], ExternalPrograms.BuiltFromSource.Select(p => p.Path));
+        Assert.Equal(["images/src/mpi-pingpong/pingpong.c", "images/src/mpi-jacobi/jacobi.c"], ExternalPrograms.BuiltFromSource.Select(p => p.Source));
+    }
+
+    [Theory]
+    [InlineData("/usr/local/bin/vc-pingpong")]
+    [InlineData("/usr/local/bin/vc-jacobi")]
+    public void ABuiltProgramIsOnThisMachineAsTheCurrentSourceBuildsIt(string installed)
+    {
+        var program = ExternalPrograms.BuiltFromSource.Single(p => p.Path == installed);
         var path = program.Path;
         var setup = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "scripts", "setup"));
 
         Assert.Contains(path, setup, StringComparison.Ordinal);
         Assert.Contains(Path.GetDirectoryName(program.Source)!, setup, StringComparison.Ordinal);
         Assert.True(File.Exists(path), $"{path} (run by {program.RunBy}) is missing: run scripts/setup, which builds it from {program.Source}");
-        Assert.True(File.ReadAllBytes(path).AsSpan().SequenceEqual(File.ReadAllBytes(VcPingPong.Compiled.Binary)),
+        Assert.True(File.ReadAllBytes(path).AsSpan().SequenceEqual(File.ReadAllBytes(MpiSourceBuild.Of(program.Source).Binary)),
             $"{path} is not what {program.Source} builds now: run scripts/setup to build it again");
         Assert.True(File.GetUnixFileMode(path).HasFlag(UnixFileMode.OtherExecute), $"{path} is not executable: run scripts/setup");
     }
 
-    [Fact]
-    public void VcPingPongIsBuiltIntoTheNodeImageFromTheSameSource()
+    [Theory]
+    [InlineData("/usr/local/bin/vc-pingpong")]
+    [InlineData("/usr/local/bin/vc-jacobi")]
+    public void ABuiltProgramIsBuiltIntoTheNodeImageFromTheSameSource(string installed)
     {
-        var program = Assert.Single(ExternalPrograms.BuiltFromSource);
+        var program = ExternalPrograms.BuiltFromSource.Single(p => p.Path == installed);
         var image = ImageSpecLoader.Load(Path.Combine(TestPaths.RepoRoot, "images", "hpc-node.yaml"));
         var copied = image.Sources.SelectMany(source => source.Files()).Select(file => file.Path);
 

@@ -5,7 +5,8 @@ namespace VirtCluster.Bench.Parsers;
 /// <summary>
 /// HPC Challenge <c>hpccoutf.txt</c>: reads the machine-readable summary section (<c>key=value</c>) of each
 /// run in the file. A run is failed when HPCC says so (<c>Success=0</c> or a non-zero <c>Failure</c>);
-/// empty values are absent numbers, not zeros. Metric names are the HPCC keys without their unit suffix
+/// empty values are absent numbers, not zeros, and so are negative ones: HPCC writes -1 for what it could not
+/// measure (the PingPong figures of a run on one process), and none of the figures read can be negative. Metric names are the HPCC keys without their unit suffix
 /// (<c>HPL</c>, <c>StarSTREAM_Triad</c>, <c>MinPingPongLatency</c>), values in <see cref="Units"/>.
 /// </summary>
 public sealed class HpccParser : IBenchmarkParser
@@ -110,6 +111,11 @@ public sealed class HpccParser : IBenchmarkParser
             }
 
             var number = Numbers.Parse(value, key, source, line.Number);
+            if (number < 0)
+            {
+                continue;
+            }
+
             samples.Add(new Sample(known.Metric, Numbers.Scaled(number * known.Factor, key, source, line.Number), known.Unit, meta));
         }
 

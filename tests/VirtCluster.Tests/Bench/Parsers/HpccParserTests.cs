@@ -104,6 +104,19 @@ public sealed class HpccParserTests
     }
 
     [Fact]
+    public void MinusOneIsWhatHpccCouldNotMeasureOnOneProcessAndGivesNoSample()
+    {
+        // The summary of hpcc 1.5.0 (Debian 12) run by 'mpirun -np 1': no pair of processes for PingPong.
+        var result = ParseText(_parser, Summary(
+            "CommWorldProcs=1\nHPL_Tflops=0.000318121\nMaxPingPongLatency_usec=-1\nMinPingPongLatency_usec=-1\nMaxPingPongBandwidth_GBytes=-1\nSuccess=1\n"));
+
+        var hpl = Assert.Single(result.Samples);
+        Assert.Equal(("HPL", 1), (hpl.Metric, hpl.Meta.Ranks));
+        Assert.Equal(0.318121, hpl.Value, 1e-12);
+        Assert.Equal(RunStatus.Ok, Assert.Single(result.Runs).Status);
+    }
+
+    [Fact]
     public void NonNumericValueOfAKnownKeyIsAnError()
     {
         var error = Assert.Throws<BenchmarkParseException>(() => ParseText(_parser, Summary("HPL_Tflops=fast\n")));

@@ -21,7 +21,7 @@ public sealed class VcPingPongOutputTests
     [Fact]
     public void ARunFromZeroTo4MiBIsReadByTheImbParserWithPositiveTimesAndBandwidths()
     {
-        var pingpong = VcPingPong.Compiled;
+        var pingpong = MpiSourceBuild.PingPong;
 
         var (exitCode, output, errors) = pingpong.Start(2);
 
@@ -51,7 +51,7 @@ public sealed class VcPingPongOutputTests
     [InlineData("2", new long[] { 0, 1, 2, 4 })]
     public void MsglogChoosesZeroAndThePowersOfTwoFromMinlogToMaxlog(string msglog, long[] sizes)
     {
-        var pingpong = VcPingPong.Compiled;
+        var pingpong = MpiSourceBuild.PingPong;
 
         var (exitCode, output, errors) = pingpong.Start(2, "-msglog", msglog);
 
@@ -68,7 +68,7 @@ public sealed class VcPingPongOutputTests
     [InlineData(2, new[] { "-size", "8" }, "[-msglog [MINLOG:]MAXLOG]")]
     public void WrongProcessCountsAndArgumentsStopItBeforeAnyTable(int processes, string[] arguments, string message)
     {
-        var pingpong = VcPingPong.Compiled;
+        var pingpong = MpiSourceBuild.PingPong;
 
         var (exitCode, output, errors) = pingpong.Start(processes, arguments);
         var good = pingpong.Start(2, "-msglog", "0:2");

@@ -7,7 +7,8 @@ namespace VirtCluster.Tests.Bench.Runners;
 /// <summary>
 /// The repository's Debian suite cut down to sizes that finish in seconds on two busy cores: NetPIPE from
 /// 1 byte to 4 KiB with a fixed repeat count and no perturbed sizes, HPCC with N = 200, vc-pingpong whole (a
-/// fraction of a second on one machine), one repetition each.
+/// fraction of a second on one machine), vc-jacobi on a 64 x 64 grid for 20 iterations, one repetition each.
+/// Every placement and process count of the suite stays: 8 runs per environment.
 /// The cut is made on the file's text, so the tests fail loudly if the suite changes under them.
 /// </summary>
 internal static class SmallSuites
@@ -20,11 +21,12 @@ internal static class SmallSuites
     public static string DebianYaml()
     {
         var text = File.ReadAllText(DebianSuitePath);
-        return Replace(Replace(Replace(Replace(text,
-            "command: [\"{binary:netpipe}\", \"-u\", \"4194304\"]", "command: " + NetPipeCommand),
+        return Replace(Replace(Replace(Replace(Replace(text,
+            "command: [\"{binary:netpipe}\", \"-u\", \"4194304\", \"-p\", \"0\"]", "command: " + NetPipeCommand),
             "repetitions: 2", "repetitions: 1"),
             "n: [1000]", "n: [200]"),
-            "nb: [80]", "nb: [40]");
+            "nb: [80]", "nb: [40]"),
+            "command: [\"{binary:jacobi}\", \"512\", \"1000\"]", "command: [\"{binary:jacobi}\", \"64\", \"20\"]");
     }
 
     /// <summary>Writes <paramref name="yaml"/> into <paramref name="directory"/> and loads it as the runner would.</summary>

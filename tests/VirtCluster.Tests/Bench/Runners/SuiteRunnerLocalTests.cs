@@ -18,9 +18,12 @@ public sealed class SuiteRunnerLocalTests : IDisposable
     {
         var (runner, results) = await RunAsync(SmallSuites.DebianYaml(), ["netpipe"]);
 
-        var run = Assert.Single(results.Runs);
-        Assert.True(run.Status == RunStatus.Ok, run.Reason);
-        Assert.Equal("bmm/netpipe/inter-node-np2-t1/rep1", run.Id);
+        Assert.Equal(["bmm/netpipe/intra-socket-np2-t1/rep1", "bmm/netpipe/inter-node-np2-t1/rep1"], results.Runs.Select(r => r.Id));
+        Assert.All(results.Runs, r => Assert.True(r.Status == RunStatus.Ok, r.Reason));
+        var intraSocket = results.Runs[0].Samples[0].Meta;
+        Assert.Equal((1, Placement.IntraSocket), (intraSocket.Nodes, intraSocket.Placement));
+        Assert.False(intraSocket.Parameters.ContainsKey("requestedPlacement"));
+        var run = results.Runs[1];
         var latency = run.Samples.Where(s => s.Metric == "latency").ToList();
         var bandwidth = run.Samples.Where(s => s.Metric == "bandwidth").ToList();
         Assert.Contains(latency, s => s.Meta.MessageSizeBytes == 1);
@@ -47,8 +50,13 @@ public sealed class SuiteRunnerLocalTests : IDisposable
     {
         var (runner, results) = await RunAsync(SmallSuites.DebianYaml(), ["hpcc"]);
 
-        var run = Assert.Single(results.Runs);
-        Assert.True(run.Status == RunStatus.Ok, run.Reason);
+        Assert.Equal(["bmm/hpcc/none-np1-t1/rep1", "bmm/hpcc/none-np2-t1/rep1"], results.Runs.Select(r => r.Id));
+        Assert.All(results.Runs, r => Assert.True(r.Status == RunStatus.Ok, r.Reason));
+        var single = results.Runs[0].Samples.Single(s => s.Metric == "HPL");
+        Assert.True(single.Value > 0);
+        Assert.Equal((1, 1), (single.Meta.Ranks, single.Meta.Nodes));
+        Assert.Contains("1            Ps\n1            Qs", File.ReadAllText(Path.Combine(runner.RunFolder, "bmm", "hpcc", "none-np1-t1", "rep1", "hpccinf.txt")));
+        var run = results.Runs[1];
         var metrics = run.Samples.ToDictionary(s => s.Metric);
         Assert.True(metrics["MinPingPongLatency"].Value > 0);
         Assert.True(metrics["MaxPingPongBandwidth"].Value > 0);
@@ -79,14 +87,16 @@ public sealed class SuiteRunnerLocalTests : IDisposable
         var (_, results) = await RunAsync(SmallSuites.DebianYaml(), null,
             new Dictionary<string, string> { ["hpcc"] = "/opt/absent/hpcc" });
 
-        var hpcc = results.Runs.Single(r => r.Benchmark == "hpcc");
-        Assert.Equal(RunStatus.Failed, hpcc.Status);
-        Assert.Equal(
+        var hpcc = results.Runs.Where(r => r.Benchmark == "hpcc").ToList();
+        Assert.Equal(2, hpcc.Count);
+        Assert.All(hpcc, run => Assert.Equal(RunStatus.Failed, run.Status));
+        Assert.All(hpcc, run => Assert.Equal(
             "binary 'hpcc': /opt/absent/hpcc is missing or not executable on localhost; install it or set virtcluster:hpccPath "
             + "in the stack config (hpcc from the Debian package hpcc (reads hpccinf.txt, writes hpccoutf.txt))",
-            hpcc.Reason);
-        Assert.Equal(RunStatus.Ok, results.Runs.Single(r => r.Benchmark == "netpipe").Status);
-        Assert.Contains(_progress, line => line.StartsWith("[bmm] hpcc: 1 run(s), not started: binary 'hpcc'", StringComparison.Ordinal));
+            run.Reason));
+        Assert.Equal([RunStatus.Ok, RunStatus.Ok], results.Runs.Where(r => r.Benchmark == "netpipe").Select(r => r.Status));
+        Assert.Equal([RunStatus.Ok, RunStatus.Ok], results.Runs.Where(r => r.Benchmark == "jacobi").Select(r => r.Status));
+        Assert.Contains(_progress, line => line.StartsWith("[bmm] hpcc: 2 run(s), not started: binary 'hpcc'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -114,7 +124,7 @@ public sealed class SuiteRunnerLocalTests : IDisposable
 
         var results = await runner.RunAsync([new LocalTarget()]);
 
-        Assert.Equal(["netpipe", "hpcc", "pingpong"], results.Runs.Select(r => r.Benchmark));
+        Assert.Equal(["netpipe", "netpipe", "hpcc", "hpcc", "pingpong", "pingpong", "jacobi", "jacobi"], results.Runs.Select(r => r.Benchmark));
         Assert.All(results.Runs, r => Assert.StartsWith(
             "'/opt/absent/mpirun --version' failed on localhost (exit status 127: /opt/absent/mpirun: cannot run", r.Reason));
         Assert.Null(results.Environments.Single().MpiVersion);

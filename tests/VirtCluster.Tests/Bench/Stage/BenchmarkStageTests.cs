@@ -31,7 +31,7 @@ public sealed class BenchmarkStageTests(SshdFixture sshd) : IClassFixture<SshdFi
 
         var outputs = await BenchmarkStage.RunAsync(request, new SynchronousProgress(progress), default);
 
-        Assert.Equal(6, outputs.Runs.Ok);
+        Assert.Equal(16, outputs.Runs.Ok);
         Assert.Empty(outputs.Failures);
         Assert.Equal(("local", "bmm"), (outputs.Cluster, outputs.Baseline));
         foreach (var environment in new[] { "local", "bmm" })
@@ -67,7 +67,7 @@ public sealed class BenchmarkStageTests(SshdFixture sshd) : IClassFixture<SshdFi
         ResultsSchema.AssertValid(resultsFile);
         Assert.Equal(["local", "bmm"], ResultsJson.Read(resultsFile).Environments.Select(e => e.Name));
         Assert.True(File.Exists(Path.Combine(outputs.RawOutputs!, "bmm", "hpcc", "none-np2-t1", "rep1", "hpccoutf.txt")));
-        Assert.Contains(progress, line => line.StartsWith("benchmark stage: 6 of 6 runs ok", StringComparison.Ordinal));
+        Assert.Contains(progress, line => line.StartsWith("benchmark stage: 16 of 16 runs ok", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -32,12 +32,12 @@ public sealed class SuiteLoaderTests
     {
         var suite = SuiteLoader.Load(Path.Combine(TestPaths.RepoRoot, "suites", "debian.yaml"));
 
-        Assert.Equal(["/usr/bin/NPopenmpi", "/usr/bin/hpcc", "/usr/local/bin/vc-pingpong"], suite.Binaries.Select(b => b.DefaultPath));
+        Assert.Equal(["/usr/bin/NPopenmpi", "/usr/bin/hpcc", "/usr/local/bin/vc-pingpong", "/usr/local/bin/vc-jacobi"], suite.Binaries.Select(b => b.DefaultPath));
         Assert.Equal("virtcluster:pingpongPath", suite.Binaries.Single(b => b.Key == "pingpong").ConfigKey);
+        Assert.Equal(["netpipe", "hpcc", "pingpong", "jacobi"], suite.Benchmarks.Select(b => b.Name));
         var pingpong = suite.Benchmarks.Single(b => b.Name == "pingpong");
         Assert.Equal("imb", pingpong.Parser);
         Assert.Equal(["{binary:pingpong}"], pingpong.Command);
-        Assert.Equal([Placement.InterNode], pingpong.Placements);
         Assert.Equal([2], pingpong.Sweep.Processes);
         Assert.Equal(["PingPong.latency", "PingPong.bandwidth"], pingpong.Metrics);
         Assert.Contains("not IMB", pingpong.Description, StringComparison.Ordinal);
@@ -46,7 +46,41 @@ public sealed class SuiteLoaderTests
         Assert.Equal([80], hpcc.Hpcc.NB);
         Assert.Null(hpcc.Hpcc.P);
         Assert.Contains("\n1            Ps\n2            Qs\n", hpcc.Hpcc.InputFor(2));
+        Assert.Contains("\n1            Ps\n1            Qs\n", hpcc.Hpcc.InputFor(1));
         Assert.Equal(TimeSpan.FromMinutes(30), hpcc.Timeout);
+    }
+
+    [Fact]
+    public void DebianSuiteMeasuresLatencyOnOneNodeAndAcrossTwoAndTimesHpccAndJacobiOnOneNodeAndTwo()
+    {
+        var suite = SuiteLoader.Load(Path.Combine(TestPaths.RepoRoot, "suites", "debian.yaml"));
+        var benchmarks = suite.Benchmarks.ToDictionary(b => b.Name);
+
+        // Latency by placement: a pair of ranks on one node (intra-socket) and one rank on each of two nodes.
+        Assert.Equal([Placement.IntraSocket, Placement.InterNode], benchmarks["netpipe"].Placements);
+        Assert.Equal([Placement.IntraSocket, Placement.InterNode], benchmarks["pingpong"].Placements);
+        Assert.Equal([2], benchmarks["netpipe"].Sweep.Processes);
+        Assert.Equal(["{binary:netpipe}", "-u", "4194304", "-p", "0"], benchmarks["netpipe"].Command);
+        Assert.Equal((2, 1), (benchmarks["netpipe"].Repetitions, benchmarks["pingpong"].Repetitions));
+
+        // Single-node overhead (HPL of one rank) and HPL across two nodes, one rank each (no placement: spread evenly).
+        Assert.Equal([Placement.None], benchmarks["hpcc"].Placements);
+        Assert.Equal([1, 2], benchmarks["hpcc"].Sweep.Processes);
+        Assert.Contains("HPL", benchmarks["hpcc"].Metrics);
+
+        // Parallel efficiency: vc-jacobi's wall time on one node and on two, against an ideal of 1.
+        var jacobi = benchmarks["jacobi"];
+        Assert.Equal("virtcluster:jacobiPath", suite.Binaries.Single(b => b.Key == "jacobi").ConfigKey);
+        Assert.Equal(["{binary:jacobi}", "512", "1000"], jacobi.Command);
+        Assert.Equal("regex", jacobi.Parser);
+        Assert.Equal(new PatternSpec(@"Elapsed time\s*=\s*(?<value>[0-9]+(?:\.[0-9]+)?)", "time", "s", 1), jacobi.Pattern);
+        Assert.Equal([Placement.None], jacobi.Placements);
+        Assert.Equal([1, 2], jacobi.Sweep.Processes);
+        Assert.Equal([1], jacobi.Sweep.Threads);
+        Assert.Equal(2, jacobi.Repetitions);
+        Assert.Equal(["time"], jacobi.Metrics);
+        Assert.Equal(new Dictionary<int, double> { [1] = 1.0, [2] = 1.0 }, jacobi.IdealEfficiency);
+        Assert.Equal(TimeSpan.FromMinutes(10), jacobi.Timeout);
     }
 
     [Fact]
