@@ -90,7 +90,7 @@ public sealed class FleetStackTests
         Assert.True(second.Daemon.IsRunning);
         var again = project.Run(Long, "up", "--yes");
         Assert.True(again.Exit == 0, $"up after the kill failed ({again.Exit}):\n{again.Out}\n{again.Err}");
-        Assert.Contains("0 created, 0 updated, 0 replaced, 0 deleted", again.Out, StringComparison.Ordinal);
+        Assert.True(again.Out.Contains("0 created, 0 updated, 0 replaced, 0 deleted", StringComparison.Ordinal), again.Out);
         Assert.Equal(bootId, Exec(project, 1, "cat", "/proc/sys/kernel/random/boot_id"));
 
         var destroy = project.Run(Short, "destroy", "--yes");

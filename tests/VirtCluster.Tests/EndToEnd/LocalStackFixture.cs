@@ -29,7 +29,7 @@ public sealed class LocalStackFixture : IDisposable
         File.WriteAllText(SuppliedNetPipe, "#!/bin/sh\nexec /usr/bin/NPopenmpi \"$@\"\n");
         File.SetUnixFileMode(SuppliedNetPipe, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
-        // The Debian suite, NetPIPE and HPCC cut down so that emulated guests finish them in seconds; vc-pingpong whole.
+        // The Debian suite, NetPIPE and HPCC cut down so that emulated guests finish them in seconds; vc-pingpong to 4 KiB.
         File.WriteAllText(Path.Combine(_project.Directory, "e2e-suite.yaml"), """
             name: e2e
             description: NetPIPE and HPCC at small sizes, and vc-pingpong (a small IMB-compatible ping-pong, not IMB)
@@ -60,9 +60,9 @@ public sealed class LocalStackFixture : IDisposable
                 hpcc: { n: [200], nb: [40] }
                 metrics: [MinPingPongLatency, MaxPingPongBandwidth]
               pingpong:
-                description: vc-pingpong from 0 bytes to 4 MiB, read by the IMB parser
+                description: vc-pingpong from 0 bytes to 4 KiB, read by the IMB parser
                 parser: imb
-                command: ["{binary:pingpong}"]
+                command: ["{binary:pingpong}", "-msglog", "12"]
                 placements: [inter-node]
                 sweep: { processes: [2], threads: [1] }
                 repetitions: 1

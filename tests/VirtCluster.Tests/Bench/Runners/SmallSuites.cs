@@ -24,8 +24,8 @@ internal static class SmallSuites
         return Replace(Replace(Replace(Replace(Replace(text,
             "command: [\"{binary:netpipe}\", \"-u\", \"4194304\", \"-p\", \"0\"]", "command: " + NetPipeCommand),
             "repetitions: 2", "repetitions: 1"),
-            "n: [1000]", "n: [200]"),
-            "nb: [80]", "nb: [40]"),
+            "n: [600]", "n: [200]"),
+            "nb: [60]", "nb: [40]"),
             "command: [\"{binary:jacobi}\", \"512\", \"1000\"]", "command: [\"{binary:jacobi}\", \"64\", \"20\"]");
     }
 

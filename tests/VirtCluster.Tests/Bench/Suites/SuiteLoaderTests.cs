@@ -37,13 +37,13 @@ public sealed class SuiteLoaderTests
         Assert.Equal(["netpipe", "hpcc", "pingpong", "jacobi"], suite.Benchmarks.Select(b => b.Name));
         var pingpong = suite.Benchmarks.Single(b => b.Name == "pingpong");
         Assert.Equal("imb", pingpong.Parser);
-        Assert.Equal(["{binary:pingpong}"], pingpong.Command);
+        Assert.Equal(["{binary:pingpong}", "-msglog", "8"], pingpong.Command);
         Assert.Equal([2], pingpong.Sweep.Processes);
         Assert.Equal(["PingPong.latency", "PingPong.bandwidth"], pingpong.Metrics);
         Assert.Contains("not IMB", pingpong.Description, StringComparison.Ordinal);
         var hpcc = suite.Benchmarks.Single(b => b.Name == "hpcc");
-        Assert.Equal([1000], hpcc.Hpcc!.N);
-        Assert.Equal([80], hpcc.Hpcc.NB);
+        Assert.Equal([600], hpcc.Hpcc!.N);
+        Assert.Equal([60], hpcc.Hpcc.NB);
         Assert.Null(hpcc.Hpcc.P);
         Assert.Contains("\n1            Ps\n2            Qs\n", hpcc.Hpcc.InputFor(2));
         Assert.Contains("\n1            Ps\n1            Qs\n", hpcc.Hpcc.InputFor(1));
@@ -62,6 +62,7 @@ public sealed class SuiteLoaderTests
         Assert.Equal([2], benchmarks["netpipe"].Sweep.Processes);
         Assert.Equal(["{binary:netpipe}", "-u", "4194304", "-p", "0"], benchmarks["netpipe"].Command);
         Assert.Equal((2, 1), (benchmarks["netpipe"].Repetitions, benchmarks["pingpong"].Repetitions));
+        Assert.Equal(["{binary:pingpong}", "-msglog", "8"], benchmarks["pingpong"].Command);
 
         // Single-node overhead (HPL of one rank) and HPL across two nodes, one rank each (no placement: spread evenly).
         Assert.Equal([Placement.None], benchmarks["hpcc"].Placements);
