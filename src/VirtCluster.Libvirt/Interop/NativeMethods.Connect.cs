@@ -4,6 +4,13 @@ namespace VirtCluster.Libvirt.Interop;
 
 internal static partial class NativeMethods
 {
+    [LibraryImport(Library)]
+    internal static partial int virEventRegisterDefaultImpl();
+
+    /// <summary>Runs one iteration of the default event loop: waits for and dispatches the next events.</summary>
+    [LibraryImport(Library)]
+    internal static partial int virEventRunDefaultImpl();
+
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial nint virConnectOpen(string name);
 

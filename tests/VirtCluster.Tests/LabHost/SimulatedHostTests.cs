@@ -57,6 +57,9 @@ public sealed class SimulatedHostTests(LabStateFolder state) : IClassFixture<Lab
                 using var libvirt = LibvirtConnection.Open(spec.Uri!);
                 Assert.True(libvirt.LibVersion().Major >= 9);
                 Assert.Empty(libvirt.ListAllNetworks());
+
+                // Replies larger than one SSH packet arrive whole: the host's capabilities, as facts over SSH read them.
+                Assert.Contains("<topology>", libvirt.Capabilities(), StringComparison.Ordinal);
             }
 
             // Layer 2 across hosts: from host 1, host 2's sshd answers on its cluster address (as mpirun between hosts
