@@ -40,9 +40,23 @@ public sealed class HostFactsSource(LibvirtConnections connections)
 
         var ssh = host.Ssh ?? throw new InvalidOperationException(
             $"{host.Name}: no way to read IOMMU and firmware facts; give the host an 'ssh' entry (address, user, identityFile)");
+        // The programs libvirt's SSH transport runs, here and on the host, are checked before libvirt is opened.
+        if (TransportPreflight.Local(host.Name, uri, Environment.GetEnvironmentVariable("PATH")) is { } missing)
+        {
+            throw new PreflightFailedException(new PreflightReport([missing]));
+        }
+
         await using var runner = await RealHostSsh.ConnectAsync(host.Name, ssh, cancellationToken);
-        var probe = new ShellHostProbe(new SshHostCommandRunner(runner), ProbeTimeout);
-        return await LibvirtFactsReader.ReadAsync(host.Name, connections.Get(uri, host.Name), probe, spec.Hca, null, cancellationToken);
+        var commands = new SshHostCommandRunner(runner);
+        var transport = TransportPreflight.OverSsh(uri) ? await TransportPreflight.RemoteAsync(host.Name, uri, commands, cancellationToken) : null;
+        if (transport is { Verdict: Verdict.Fail })
+        {
+            throw new PreflightFailedException(new PreflightReport([transport]));
+        }
+
+        var probe = new ShellHostProbe(commands, ProbeTimeout);
+        var facts = await LibvirtFactsReader.ReadAsync(host.Name, connections.Get(uri, host.Name), probe, spec.Hca, null, cancellationToken);
+        return facts with { Transport = transport };
     }
 
     /// <summary>All hosts at once: preflight judges them together, so one slow host does not hide another's failure.</summary>

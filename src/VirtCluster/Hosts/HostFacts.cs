@@ -26,6 +26,9 @@ public sealed record HostFacts(
     bool VfioPciModule,
     IReadOnlyList<FirmwareReading> HcaFirmware)
 {
+    /// <summary>What carries libvirt's SSH transport on the host, checked before libvirt was opened; null when the URI is not over SSH.</summary>
+    public PreflightCheck? Transport { get; init; }
+
     public int Sockets => Capabilities.Sockets;
 
     public int CoresPerSocket => Capabilities.CoresPerSocket;

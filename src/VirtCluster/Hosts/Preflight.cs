@@ -15,6 +15,11 @@ public static class Preflight
     public static IReadOnlyList<PreflightCheck> CheckHost(ClusterSpec spec, HostFacts facts)
     {
         var checks = new List<PreflightCheck> { Hypervisor(spec, facts) };
+        if (facts.Transport is { } transport)
+        {
+            checks.Add(transport);
+        }
+
         if (spec.Io == IoMode.Passthrough)
         {
             checks.Add(Iommu(facts));
