@@ -81,6 +81,17 @@ public static class ClusterSpecLoader
             hosts = new FleetLayout(config.Stack, lab, network, config.Backend).HostSpecs;
         }
 
+        var io = Choice(config, ConfigKeys.Io, IoChoices, IoMode.Passthrough);
+        var bench = BenchSelectionReader.Read(config.Get(ConfigKeys.Bench), config.ProjectDirectory);
+        if (io == IoMode.Passthrough && bench.Enabled && bench.BareMetalHosts.FirstOrDefault(b => hosts.Any(h => h.Name == b)) is { } taken)
+        {
+            // A managed hostdev takes the HCA from its host while the VM runs: the host would measure its Ethernet instead.
+            var node = ((ConfigMapping)config.Get(ConfigKeys.Bench)!)["bareMetal"]!;
+            throw new ConfigException(node.Location, $"{ConfigKeys.Bench}.bareMetal",
+                $"'{taken}' passes its HCA to its VM (io: passthrough), so bare-metal runs there would need the VMs stopped, which the stage does not do; "
+                + "measure bare metal from a stack with io: virtio on the same hosts, or remove it");
+        }
+
         return new ClusterSpec(
             config.Project,
             config.Stack,
@@ -89,13 +100,13 @@ public static class ClusterSpecLoader
             lab,
             Sizing(config),
             Choice(config, ConfigKeys.Pinning, PinningChoices, PinningPolicy.Strict),
-            Choice(config, ConfigKeys.Io, IoChoices, IoMode.Passthrough),
+            io,
             Choice(config, ConfigKeys.Hypervisor, HypervisorChoices, HypervisorChoice.Auto),
             Hca(config.Get(ConfigKeys.Hca)),
             Firmware(config.Get(ConfigKeys.FirmwareMinimum)),
             network,
             ConfigValues.Path(Required(config, ConfigKeys.Image), ConfigKeys.Image, config.ProjectDirectory),
-            BenchSelectionReader.Read(config.Get(ConfigKeys.Bench), config.ProjectDirectory))
+            bench)
         {
             SshPrivateKey = SshKey(config.Get(ConfigKeys.SshKey)),
             Backend = config.Backend,
