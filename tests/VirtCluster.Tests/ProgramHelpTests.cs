@@ -25,7 +25,7 @@ public sealed class ProgramHelpTests
               stack                  Inspect the stack
               config                 Read and write the stack's configuration
               doctor                 Check every host of the stack (facts and preflight) without changing anything
-              exec <NODE> <COMMAND>  Run a command on a lab node over SSH (arguments are quoted, never interpreted by a shell)
+              exec <NODE> <COMMAND>  Run a command on a node over SSH, through its host (arguments are quoted, never interpreted by a shell)
               bench                  Run the stack's benchmark stage again; subcommands parse raw outputs and check results against a baseline
               report                 Write a benchmark report (HTML, Markdown, PNG and SVG charts) and print its tables: from --results files alone, or from the stack's latest results (--stack; VIRTCLUSTER_STACK only when no --results is given) followed by any --results files
               image                  Build and cache VM images

@@ -22,9 +22,11 @@ internal static class BenchVerbs
         bench.SetAction(async (parse, ct) => await VerbGuard.RunAsync(parse, async () =>
         {
             var stack = StackLocator.From(parse);
-            if (!stack.Spec.Bench.Enabled || stack.Spec.Lab is null)
+            if (!stack.Spec.Bench.Enabled || !stack.Spec.RunsGuests)
             {
-                throw new ConfigException($"stack '{stack.Stack}' has no benchmark stage (it needs lab mode and virtcluster:bench.enabled: true)");
+                throw new ConfigException(stack.Spec.RunsGuests
+                    ? $"stack '{stack.Stack}' has no benchmark stage: set virtcluster:bench.enabled: true"
+                    : $"stack '{stack.Stack}' has no benchmark stage: its hosts are simulated by libvirt's test driver (simulate:), which runs no guest");
             }
 
             // The stage's run is replaced: the suite runs again, and nothing else changes.

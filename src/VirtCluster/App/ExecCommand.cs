@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using VirtCluster.Engine.Config;
 using VirtCluster.Lab;
@@ -7,8 +8,8 @@ using VirtCluster.Resources;
 namespace VirtCluster.App;
 
 /// <summary>
-/// <c>exec NODE -- COMMAND...</c>: runs a command on a lab node over SSH, through the node's host (or from inside
-/// the single-machine lab's network namespace), with the host key pinned at boot. Prints its output and exits with its exit status.
+/// <c>exec NODE -- COMMAND...</c>: runs a command on a node over SSH, through the node's host (real or simulated; or
+/// from inside the single-machine lab's network namespace), with the host key pinned at boot. Prints its output and exits with its exit status.
 /// </summary>
 public static class ExecCommand
 {
@@ -17,7 +18,7 @@ public static class ExecCommand
         var node = new Argument<string>("NODE") { Description = "The node's name (see: stack output nodes)" };
         var argv = new Argument<string[]>("COMMAND") { Description = "The program and its arguments, after --", Arity = ArgumentArity.OneOrMore };
         var timeout = new Option<int>("--timeout") { Description = "Seconds before the command is stopped", DefaultValueFactory = _ => 3600 };
-        var command = new Command("exec", "Run a command on a lab node over SSH (arguments are quoted, never interpreted by a shell)")
+        var command = new Command("exec", "Run a command on a node over SSH, through its host (arguments are quoted, never interpreted by a shell)")
         {
             node, argv, timeout,
         };
@@ -36,9 +37,9 @@ public static class ExecCommand
     {
         var located = StackLocator.From(parse);
         var (spec, stack) = (located.Spec, located.Stack);
-        if (spec.Lab is null)
+        if (!spec.RunsGuests)
         {
-            throw new ConfigException($"exec reaches lab nodes only; stack '{stack}' has real hosts: use ssh to the node's address");
+            throw new ConfigException($"stack '{stack}' runs no guest: its hosts are simulated by libvirt's test driver (simulate:), which only models them");
         }
 
         var nodes = located.LoadState().Resources.Values.Where(r => r.Type == ResourceTypes.Node).ToList();
@@ -49,10 +50,10 @@ public static class ExecCommand
         var hostKey = state.Outputs["hostKey"]?.GetValue<string>()
             ?? throw new InvalidOperationException($"{nodeName}: no pinned host key in state; run up again");
         var keys = new StackKeys(Path.Combine(located.Backend, "keys", stack), stack, spec.SshPrivateKey?.PlainText);
-        // A node on a (simulated) host is reached through that host, as recorded in its inputs.
+        // A node on a host (real or simulated) is reached through that host, as recorded in its inputs.
         var route = state.Inputs["via"] is JsonObject via
-            ? new NodeRoute(Via: new HostHop((string)via["name"]!, (string)via["address"]!, (int)via["port"]!, (string)via["hostKey"]!))
-            : new NodeRoute(Namespace: spec.Lab.Namespace);
+            ? new NodeRoute(Via: via.Deserialize(ProviderJson.Default.HostHop))
+            : new NodeRoute(Namespace: spec.Lab?.Namespace ?? throw new InvalidOperationException($"{nodeName}: its state records no host to reach it through; run up again"));
         return await NodeShell.ConnectAsync(route, nodeName, address, hostKey, keys.Admin, TimeSpan.FromSeconds(30), null, ct);
     }
 }

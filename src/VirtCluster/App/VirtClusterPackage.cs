@@ -52,8 +52,8 @@ public sealed class VirtClusterPackage : IProviderPackage, IDisposable
     public IReadOnlyList<IResourceProvider> Providers(StackConfig config)
     {
         var spec = ClusterSpecLoader.FromConfig(config);
-        var lab = spec.Lab is null ? null : LabContext(spec);
-        var readiness = lab is null ? null : new LabNodeReadiness(spec.Lab!.Namespace, lab.Keys, spec.Lab.BootTimeout);
+        var lab = spec.RunsGuests ? LabContext(spec) : null;
+        var readiness = lab is null ? null : new SshNodeReadiness(spec.Lab?.Namespace, lab.Keys, spec.BootTimeout);
         if (spec.Lab?.Fleet is not null)
         {
             // A simulated host's libvirtd or sshd killed during an earlier run comes back on its state, its guests still running.

@@ -103,7 +103,7 @@ public sealed class BenchmarkStage : ComponentResource
         var members = await args.Cluster.Members.ConfigureAwait(false);
         var spec = args.Cluster.Spec;
         var lab = members.Lab
-            ?? throw new ConfigException(null, "virtcluster:bench", "the benchmark stage runs on lab stacks only for now; set enabled: false for real hosts");
+            ?? throw new ConfigException(null, "virtcluster:bench", "the hosts are simulated by libvirt's test driver (simulate:), which runs no guest; set enabled: false");
         var flavour = members.Nodes[0].Plan.Flavour;
         var fingerprint = new EnvironmentFingerprint(
             flavour.ToString().ToLowerInvariant(),
@@ -115,7 +115,6 @@ public sealed class BenchmarkStage : ComponentResource
         var runArgs = new BenchmarkRunArgs
         {
             Uri = lab.Uri(spec.Hosts.Single(h => h.Name == members.Nodes[0].Plan.HostName)),
-            Namespace = spec.Lab!.Namespace,
             Suite = args.Suite,
             SuiteDigest = FileDigest(args.Suite),
             Btl = args.Mpi?.Btl ?? BenchmarkStageProvider.DefaultBtl,
@@ -131,6 +130,11 @@ public sealed class BenchmarkStage : ComponentResource
         if (args.Mpi?.Pml is { } pml)
         {
             runArgs.Pml = pml;
+        }
+
+        if (spec.Lab is { } labSpec)
+        {
+            runArgs.Namespace = labSpec.Namespace;
         }
 
         foreach (var node in members.Nodes)

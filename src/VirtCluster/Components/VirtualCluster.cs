@@ -57,7 +57,8 @@ public sealed class VirtualCluster : ComponentResource
         var layout = new ClusterLayout(spec);
         var plans = facts.SelectMany(f => NodePlanner.PlanHost(spec, f)).ToList();
         layout.EnsureRoomFor(plans.Count);
-        var lab = spec.Lab is null ? null : LabNodes.Declare(spec, package.LabContext(spec));
+        // Hosts that run guests get the image, the nodes' identities and routes; hosts modelled by libvirt's test driver only the declarations.
+        var lab = spec.RunsGuests ? NodeProvisioning.Declare(spec, package.LabContext(spec)) : null;
         var image = lab?.Image;
         var imageSize = lab?.ImageSpec.SizeBytes ?? 3L << 30;
         var child = new CustomResourceOptions { Parent = this };
@@ -67,7 +68,7 @@ public sealed class VirtualCluster : ComponentResource
         {
             var hostSpec = spec.Hosts.Single(h => h.Name == hostFacts.HostName);
             var uri = lab?.Uri(hostSpec) ?? hostSpec.Uri!;
-            var onLab = lab is null ? null : lab.HostResource(hostFacts.HostName) ?? lab.Resource;
+            var onLab = lab?.HostResource(hostFacts.HostName) ?? lab?.Resource;
             var host = new Host(hostFacts.HostName, HostArgs.From(hostFacts, hostSpec.Uri), With(child, onLab));
             var onHost = With(child, onLab, host);
 
@@ -107,7 +108,7 @@ public sealed class VirtualCluster : ComponentResource
 
             // A host sees none of this machine's files: the kernel and initrd go into its pool beside the disk.
             var bootVolumes = new List<Resource>();
-            if (lab is { SimulatesHosts: true })
+            if (lab is { OnHosts: true })
             {
                 foreach (var (volume, file) in new[] { (lab.KernelVolume, lab.Image.Kernel), (lab.InitrdVolume, lab.Image.Initrd) })
                 {
@@ -150,7 +151,7 @@ public sealed class VirtualCluster : ComponentResource
                     Xml = lab is null ? Xml(null) : lab.Boot(plan.NodeName, address, layout, lab.BootFiles(layout)).Apply(Xml),
                     Addresses = { address },
                     Macs = { layout.Mac(plan.NodeName).ToString() },
-                    ShutdownTimeoutSeconds = lab is null ? 30 : 0,
+                    ShutdownTimeoutSeconds = spec.Lab is null ? 30 : 0, // a real host's guest shuts down cleanly; a lab guest holds nothing
                     SerialLog = serialLog,
                     Via = via is null ? null : (Input<HostHop>)via,
                 }, With(child, [overlay, clusterNetwork, .. bootVolumes]));
@@ -179,4 +180,4 @@ public sealed class VirtualCluster : ComponentResource
 internal sealed record MemberNode(Node Resource, NodePlan Plan, string Address);
 
 /// <summary>What the cluster declared: its nodes, the preflight summary, and on this machine the lab and node access.</summary>
-internal sealed record ClusterMembers(IReadOnlyList<MemberNode> Nodes, PreflightSummary Preflight, LabNodes? Lab, ClusterAccess? Access);
+internal sealed record ClusterMembers(IReadOnlyList<MemberNode> Nodes, PreflightSummary Preflight, NodeProvisioning? Lab, ClusterAccess? Access);

@@ -28,6 +28,15 @@ public sealed record ClusterSpec(
     /// <summary>The user's private key for reaching lab nodes (<c>virtcluster:sshKey</c>, a secret; shown as [secret]); null to generate one.</summary>
     public ConfigSecret? SshPrivateKey { get; init; }
 
+    /// <summary>
+    /// Whether the hosts run guests: real hosts and this machine (the lab, or its simulated hosts) do; hosts served by
+    /// libvirt's test driver (<c>simulate:</c>) only model a cluster, so nothing is built for them, booted or benchmarked.
+    /// </summary>
+    public bool RunsGuests => Lab is not null || Hosts.All(h => h.SimulatedHostXml is null);
+
+    /// <summary>How long a node may take to boot and answer over SSH: <c>lab.bootTimeout</c>, or the default on real hosts.</summary>
+    public TimeSpan BootTimeout => Lab?.BootTimeout ?? LabSpec.DefaultBootTimeout;
+
     /// <summary>The stack's state backend, where its keys, lab daemon and results live beside its state.</summary>
     public string Backend { get; init; } = Path.Combine(ProjectDirectory, ".virtcluster");
 }
@@ -38,14 +47,22 @@ public sealed record ClusterSpec(
 /// <param name="Ssh">How to reach the host's shell for facts libvirt cannot give (IOMMU, firmware); null when facts come from a recording.</param>
 /// <param name="SimulatedHostXml">For the simulated cluster: host XML served by libvirt's test driver (absolute path).</param>
 /// <param name="RecordedFacts">For the simulated cluster: folder of recorded outputs of the real probe commands (absolute path).</param>
+/// <param name="ClusterAddress">The host's own address on the cluster network (<c>clusterAddress</c>), where the bare-metal runs reach it; null for its SSH address.</param>
 public sealed record HostSpec(
     string Name,
     string? Uri,
     SshEndpoint? Ssh,
     string? SimulatedHostXml,
-    string? RecordedFacts);
+    string? RecordedFacts,
+    string? ClusterAddress = null);
 
-public sealed record SshEndpoint(string Address, int Port, string User, string? IdentityFile);
+/// <summary>How the tool reaches a host's shell.</summary>
+/// <param name="Address">Its host name or IP address.</param>
+/// <param name="Port">Its SSH port.</param>
+/// <param name="User">Whom to log in as.</param>
+/// <param name="IdentityFile">The private key; null for the user's default (~/.ssh/id_ed25519, id_ecdsa, id_rsa).</param>
+/// <param name="KnownHostsFile">Where the host's key is already known; null for ~/.ssh/known_hosts. The tool never trusts a host key on first contact.</param>
+public sealed record SshEndpoint(string Address, int Port, string User, string? IdentityFile, string? KnownHostsFile = null);
 
 /// <summary>Lab mode: this machine alone, its own libvirtd in a network namespace the tool creates.</summary>
 /// <param name="Nodes">VMs on this machine (1..64), or per simulated host.</param>

@@ -10,8 +10,8 @@ internal static partial class HostSpecReader
     /// <summary>The one host of lab mode: this machine, reached through the tool's private libvirtd.</summary>
     public const string LabHostName = "local";
 
-    private static readonly string[] HostKeys = ["name", "uri", "ssh", "simulate", "facts"];
-    private static readonly string[] SshKeys = ["address", "port", "user", "identityFile"];
+    private static readonly string[] HostKeys = ["name", "uri", "ssh", "simulate", "facts", "clusterAddress"];
+    private static readonly string[] SshKeys = ["address", "port", "user", "identityFile", "knownHosts"];
     private static readonly string[] LabKeys = ["nodes", "namespace", "bootTimeout", "hosts", "nodesPerHost", "management"];
 
     public static (IReadOnlyList<HostSpec> Hosts, LabSpec? Lab) Read(StackConfig config)
@@ -54,6 +54,13 @@ internal static partial class HostSpecReader
             result.Add(host);
         }
 
+        if (result.Any(h => h.SimulatedHostXml is null) && result.FirstOrDefault(h => h.SimulatedHostXml is not null) is { } model)
+        {
+            var index = result.IndexOf(model);
+            throw new ConfigException(list.Items[index].Location, $"{ConfigKeys.Hosts}[{index}].simulate",
+                "a stack's hosts are either all real (uri) or all simulated by libvirt's test driver (simulate), which runs no guest; split them into two stacks");
+        }
+
         return (result, null);
     }
 
@@ -90,7 +97,17 @@ internal static partial class HostSpecReader
 
         var ssh = host.Get("ssh") is { } sshNode ? ReadSsh(sshNode, host.KeyPath("ssh"), projectDirectory) : null;
         var facts = host.Get("facts") is { } factsNode ? ConfigValues.Path(factsNode, host.KeyPath("facts"), projectDirectory) : null;
-        return new HostSpec(name, WithSshIdentity(uri, ssh), ssh, simulated, facts);
+        string? clusterAddress = null;
+        if (host.Get("clusterAddress") is { } clusterNode)
+        {
+            clusterAddress = ConfigValues.Text(clusterNode, host.KeyPath("clusterAddress"), "an IPv4 address");
+            if (!System.Net.IPAddress.TryParse(clusterAddress, out var parsed) || parsed.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
+            {
+                throw new ConfigException(clusterNode.Location, host.KeyPath("clusterAddress"), $"'{clusterAddress}' is not an IPv4 address; give the host's own address on the cluster network");
+            }
+        }
+
+        return new HostSpec(name, WithSshIdentity(uri, ssh), ssh, simulated, facts, clusterAddress);
     }
 
     /// <summary>
@@ -136,7 +153,8 @@ internal static partial class HostSpecReader
         }
 
         var identity = ssh.Get("identityFile") is { } identityNode ? ConfigValues.Path(identityNode, ssh.KeyPath("identityFile"), projectDirectory) : null;
-        return new SshEndpoint(address, port, user, identity);
+        var knownHosts = ssh.Get("knownHosts") is { } knownNode ? ConfigValues.Path(knownNode, ssh.KeyPath("knownHosts"), projectDirectory) : null;
+        return new SshEndpoint(address, port, user, identity, knownHosts);
     }
 
     private static LabSpec ReadLab(ConfigNode node, string stack)

@@ -72,7 +72,7 @@ public sealed class BenchmarkStageProvider(StackKeys keys, LibvirtConnections co
         var bareMetal = new List<IBenchTarget>();
         if (hostShell is not null)
         {
-            bareMetal.Add(HostsTarget(hostShell, hosts));
+            bareMetal.Add(await HostsTargetAsync(hostShell, hosts, cancellationToken));
         }
 
         if ((inputs.BareMetal ?? []).Contains("localhost"))
@@ -95,25 +95,31 @@ public sealed class BenchmarkStageProvider(StackKeys keys, LibvirtConnections co
 
     /// <summary>
     /// The hosts themselves as the bare-metal environment: mpirun starts on the first host and reaches the others over
-    /// SSH on their cluster addresses with the cluster key, their host keys pinned, and MPI traffic kept on the cluster
-    /// network (a host's management link leads only to this machine).
+    /// SSH on their cluster addresses with the cluster key and their host keys pinned (both written to the first host's
+    /// work folder, owner-only, as the host sees none of this machine's files), and MPI traffic kept on the cluster
+    /// network when the hosts' cluster addresses are on it (a simulated host's management link leads only to this machine).
+    /// The other hosts must authorize the stack's cluster key; simulated hosts do from their creation.
     /// </summary>
-    private IBenchTarget HostsTarget(Remote.SshRunner shell, IReadOnlyList<BareMetalHost> hosts)
+    private async Task<IBenchTarget> HostsTargetAsync(Remote.SshRunner shell, IReadOnlyList<BareMetalHost> hosts, CancellationToken cancellationToken)
     {
-        var knownHosts = Path.Combine(keys.Directory, "hosts_known_hosts");
-        var clusterKey = Path.Combine(keys.Directory, "cluster");
-        _ = keys.Cluster;
-        Engine.IO.AtomicFile.Write(knownHosts, string.Concat(hosts.Select(h => $"{h.ClusterAddress} {h.Hop.HostKey}\n")), Engine.IO.AtomicFile.Readable);
+        const string root = "/tmp/virtcluster-bench-hosts";
+        const string knownHosts = root + "/known_hosts";
+        const string clusterKey = root + "/cluster-key";
+        (await shell.RunAsync(["mkdir", "-p", "-m", "700", root], TimeSpan.FromSeconds(30), cancellationToken)).EnsureSuccess($"create {root} on {hosts[0].Hop.Name}");
+        var known = string.Concat(hosts.SelectMany(h => h.Hop.HostKeyLines().Select(key => $"{h.ClusterAddress} {key}\n")));
+        await shell.UploadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(known)), knownHosts, Engine.IO.AtomicFile.OwnerOnly, cancellationToken);
+        await shell.UploadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(keys.Cluster.PrivateKey)), clusterKey, Engine.IO.AtomicFile.OwnerOnly, cancellationToken);
         var agent = $"ssh -F /dev/null -i {clusterKey} -o UserKnownHostsFile={knownHosts} -o GlobalKnownHostsFile=/dev/null -o StrictHostKeyChecking=yes -o BatchMode=yes";
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string> { ["OMPI_MCA_plm_rsh_agent"] = agent };
+        if (hosts[0].Subnet is { } subnet)
         {
-            ["OMPI_MCA_plm_rsh_agent"] = agent,
-            ["OMPI_MCA_btl_tcp_if_include"] = hosts[0].Subnet,
-            ["OMPI_MCA_oob_tcp_if_include"] = hosts[0].Subnet,
-        };
-        var declared = new EnvironmentFingerprint("bmm", EnvironmentKind.BareMetal, Hypervisor: SimulatedHostsNote, MpiTransport: "btl=vader,tcp,self");
+            environment["OMPI_MCA_btl_tcp_if_include"] = subnet;
+            environment["OMPI_MCA_oob_tcp_if_include"] = subnet;
+        }
+
+        var declared = new EnvironmentFingerprint("bmm", EnvironmentKind.BareMetal, Hypervisor: hosts[0].Note, MpiTransport: "btl=vader,tcp,self");
         return new SshTarget(
-            shell, declared, [.. hosts.Select(h => h.ClusterAddress)], "vader,tcp,self", "/tmp/virtcluster-bench-hosts", "/tmp/virtcluster-bench-hosts/bin", environment);
+            shell, declared, [.. hosts.Select(h => h.ClusterAddress)], "vader,tcp,self", root, root + "/bin", environment);
     }
 
     /// <summary>Between VMs without an HCA, TCP is all there is; Open MPI would otherwise probe for an InfiniBand device.</summary>

@@ -29,7 +29,7 @@ public sealed record ImageInputs(string Spec, string Key, string Cache);
 public sealed record ImageOutputs(string Key, string Directory, string Disk, string Kernel, string Initrd, string Digest, long SizeBytes);
 
 /// <summary>Cluster access's inputs: the lab's namespace and the nodes with the host keys they printed at boot.</summary>
-public sealed record ClusterAccessInputs(string Namespace, IReadOnlyList<LabNode> Nodes);
+public sealed record ClusterAccessInputs(string? Namespace, IReadOnlyList<LabNode> Nodes);
 
 /// <summary>The nodes that were given the cluster key, by name.</summary>
 public sealed record ClusterAccessOutputs(IReadOnlyList<string> Nodes);
@@ -37,7 +37,7 @@ public sealed record ClusterAccessOutputs(IReadOnlyList<string> Nodes);
 /// <summary>A node as cluster access and the benchmark stage reach it: through its host (<c>via</c>) or the lab's namespace.</summary>
 public sealed record LabNode(string Name, string Address, string HostKey, HostHop? Via = null)
 {
-    public NodeRoute Route(string labNamespace) => Via is null ? new NodeRoute(Namespace: labNamespace) : new NodeRoute(Via: Via);
+    public NodeRoute Route(string? labNamespace) => Via is null ? new NodeRoute(Namespace: labNamespace) : new NodeRoute(Via: Via);
 }
 
 /// <summary>
@@ -49,7 +49,7 @@ public sealed record LabNode(string Name, string Address, string HostKey, HostHo
 /// </summary>
 public sealed record BenchmarkStageInputs(
     string Uri,
-    string Namespace,
+    string? Namespace,
     string Suite,
     string ResultsDirectory,
     string? SuiteDigest = null,
@@ -64,5 +64,13 @@ public sealed record BenchmarkStageInputs(
     string? Btl = null,
     string? Pml = null);
 
-/// <summary>A host that runs the suite on bare metal: how the tool reaches it, and its address and subnet on the cluster network.</summary>
-public sealed record BareMetalHost(HostHop Hop, string ClusterAddress, string Subnet);
+/// <summary>A host that runs the suite on bare metal: how the tool reaches it, and its address on the cluster network.</summary>
+/// <param name="Hop">How the tool reaches it over SSH.</param>
+/// <param name="ClusterAddress">Where the other hosts reach it for MPI.</param>
+/// <param name="Subnet">The cluster network's subnet, to keep MPI traffic on it; null when the host's cluster address is outside it.</param>
+/// <param name="Note">What the results say of the hosts' hypervisor: none, or that simulated hosts share one kernel.</param>
+public sealed record BareMetalHost(HostHop Hop, string ClusterAddress, string? Subnet, string Note = BareMetalHost.RealHostsNote)
+{
+    /// <summary>Said in the results when the bare-metal side ran on real hosts.</summary>
+    public const string RealHostsNote = "none: bare metal";
+}

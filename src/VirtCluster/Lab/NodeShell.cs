@@ -103,10 +103,23 @@ public sealed class NodeShell : IAsyncDisposable
 /// <param name="Via">The node's host, reached over SSH.</param>
 public sealed record NodeRoute(string? Namespace = null, HostHop? Via = null);
 
-/// <summary>A host as the tool reaches it over SSH: its name, address and port, and its pinned host key.</summary>
-public sealed record HostHop(string Name, string Address, int Port, string HostKey);
+/// <summary>A host as the tool reaches it over SSH: its name, address and port, and its pinned host keys.</summary>
+/// <param name="Name">The host's name in the stack.</param>
+/// <param name="Address">Where it answers SSH.</param>
+/// <param name="Port">Its SSH port.</param>
+/// <param name="HostKey">One or more OpenSSH public key lines (one per line): the keys the host may present.</param>
+public sealed record HostHop(string Name, string Address, int Port, string HostKey)
+{
+    /// <summary>The user the tool logs in as.</summary>
+    public string User { get; init; } = "root";
 
-/// <summary>SSH sessions to hosts, with the stack's admin key and the host's pinned key.</summary>
+    /// <summary>The private key the host accepts; null for the stack's admin key (a simulated host authorizes it).</summary>
+    public string? IdentityFile { get; init; }
+
+    public IEnumerable<string> HostKeyLines() => HostKey.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary>SSH sessions to hosts, with the host's key pinned and the key it accepts (its own, or the stack's admin key).</summary>
 public static class HostShell
 {
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(30);
@@ -114,8 +127,13 @@ public static class HostShell
     public static Task<SshRunner> ConnectAsync(HostHop host, SshKeyPair admin, CancellationToken cancellationToken)
     {
         var knownHosts = new KnownHosts();
-        knownHosts.Pin(host.Name, host.HostKey);
+        foreach (var line in host.HostKeyLines())
+        {
+            knownHosts.Pin(host.Name, line);
+        }
+
+        var identity = host.IdentityFile is { } file ? SshIdentity.FromKeyFile(host.User, file) : SshIdentity.FromKeyPair(host.User, admin);
         return SshRunner.WaitUntilReadyAsync(
-            new SshEndpoint(host.Name, host.Address, host.Port), SshIdentity.FromKeyPair("root", admin), knownHosts, Within, cancellationToken: cancellationToken);
+            new SshEndpoint(host.Name, host.Address, host.Port), identity, knownHosts, Within, cancellationToken: cancellationToken);
     }
 }

@@ -89,8 +89,9 @@ public sealed class ClusterAccessArgs : ResourceArgs
 {
     private InputList<ClusterNodeArgs>? _nodes;
 
-    [Input("namespace", required: true)]
-    public Input<string> Namespace { get; set; } = null!;
+    /// <summary>The single-machine lab's namespace; none when every node is reached through its host.</summary>
+    [Input("namespace")]
+    public Input<string>? Namespace { get; set; }
 
     [Input("nodes")]
     public InputList<ClusterNodeArgs> Nodes
@@ -117,8 +118,9 @@ public sealed class BenchmarkRunArgs : ResourceArgs
     [Input("uri", required: true)]
     public Input<string> Uri { get; set; } = null!;
 
-    [Input("namespace", required: true)]
-    public Input<string> Namespace { get; set; } = null!;
+    /// <summary>The single-machine lab's namespace; none when every node is reached through its host.</summary>
+    [Input("namespace")]
+    public Input<string>? Namespace { get; set; }
 
     [Input("suite", required: true)]
     public Input<string> Suite { get; set; } = null!;

@@ -25,23 +25,7 @@ public sealed class FleetStackTests
                 suite: e2e-suite.yaml
                 bareMetal: [sim01, sim03]
             """);
-        File.WriteAllText(Path.Combine(project.Directory, "e2e-suite.yaml"), """
-            name: e2e
-            description: NetPIPE at small sizes
-            binaries:
-              netpipe: { config: virtcluster:netpipePath, default: /usr/bin/NPopenmpi, description: NPopenmpi }
-            benchmarks:
-              netpipe:
-                description: NetPIPE to 64 KiB
-                parser: netpipe
-                command: ["{binary:netpipe}", "-u", "65536"]
-                placements: [inter-node]
-                sweep: { processes: [2], threads: [1] }
-                repetitions: 1
-                timeout: 10m
-                requires: [netpipe]
-                metrics: [latency, bandwidth]
-            """);
+        File.WriteAllText(Path.Combine(project.Directory, "e2e-suite.yaml"), LabProject.SmallNetpipeSuite);
 
         var up = project.Run(Long, "up", "--yes");
         Assert.True(up.Exit == 0, $"up failed ({up.Exit}):\n{up.Out}\n{up.Err}");

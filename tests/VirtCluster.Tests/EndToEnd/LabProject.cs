@@ -46,6 +46,36 @@ public sealed class LabProject : IDisposable
             """);
     }
 
+    /// <summary>A project whose stack file is <paramref name="stackFile"/> as given (e.g. real hosts the test started itself).</summary>
+    public LabProject(string stack, string stackFile)
+    {
+        Stack = stack;
+        Nodes = 0;
+        Namespace = "vce2e-" + Guid.NewGuid().ToString("N")[..6];
+        Directory = System.IO.Directory.CreateTempSubdirectory("vc-e2e-").FullName;
+        File.Copy(Path.Combine(TestPaths.RepoRoot, "Pulumi.yaml"), Path.Combine(Directory, "Pulumi.yaml"));
+        File.WriteAllText(Path.Combine(Directory, $"Pulumi.{stack}.yaml"), stackFile);
+    }
+
+    /// <summary>A suite of NetPIPE between two nodes to 64 KiB, once: the benchmark stage at its cheapest.</summary>
+    public const string SmallNetpipeSuite = """
+            name: e2e
+            description: NetPIPE at small sizes
+            binaries:
+              netpipe: { config: virtcluster:netpipePath, default: /usr/bin/NPopenmpi, description: NPopenmpi }
+            benchmarks:
+              netpipe:
+                description: NetPIPE to 64 KiB
+                parser: netpipe
+                command: ["{binary:netpipe}", "-u", "65536"]
+                placements: [inter-node]
+                sweep: { processes: [2], threads: [1] }
+                repetitions: 1
+                timeout: 10m
+                requires: [netpipe]
+                metrics: [latency, bandwidth]
+            """;
+
     /// <summary>Encrypts the stack's secrets (<c>config set --secret</c>); every run is given it.</summary>
     public const string Passphrase = "lab-project-passphrase";
 

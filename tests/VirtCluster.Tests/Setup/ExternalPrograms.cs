@@ -112,7 +112,7 @@ internal static class ExternalPrograms
         new("NPopenmpi", "netpipe-openmpi", "suites/debian.yaml"),
         new("hpcc", "hpcc", "suites/debian.yaml"),
         new("sh", "dash", "BinaryCheck, TargetFacts, images/files/virtcluster-firstboot"),
-        new("hostname", "hostname", "LabNodeReadiness; images/files/virtcluster-firstboot"),
+        new("hostname", "hostname", "SshNodeReadiness; images/files/virtcluster-firstboot"),
         new("test", "coreutils", "ClusterAccessProvider"),
         new("env", "coreutils", "SshTarget (env -C FOLDER); image build steps (RootfsBuild: env -i -C FOLDER)"),
         new("mpicc", "openmpi-bin", "image build steps vc-pingpong and vc-jacobi in images/hpc-node.yaml (mpi.h from libopenmpi-dev)"),

@@ -4,10 +4,10 @@ using VirtCluster.Resources.Libvirt;
 namespace VirtCluster.Lab;
 
 /// <summary>
-/// A lab node is ready when it has printed its SSH host key on the serial console (the key is pinned from
+/// A node is ready when it has printed its SSH host key on the serial console (the key is pinned from
 /// there, never accepted on first contact) and answers over SSH with its own name.
 /// </summary>
-public sealed class LabNodeReadiness(string labNamespace, StackKeys keys, TimeSpan bootTimeout) : INodeReadiness
+public sealed class SshNodeReadiness(string? labNamespace, StackKeys keys, TimeSpan bootTimeout) : INodeReadiness
 {
     public async Task<NodeReadiness> WaitUntilReadyAsync(NodeInputs nodeInputs, IProgress<string>? progress, CancellationToken cancellationToken)
     {
