@@ -191,7 +191,7 @@ public sealed class FleetFaultTests(ITestOutputHelper output)
     private static JsonNode State(LabProject project) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(project.Directory, ".virtcluster", "stacks", project.Stack + ".json")))!;
 
-    /// <summary>The URNs recorded, from the checkpoint and the journal a killed run left.</summary>
+    /// <summary>The URNs recorded in the checkpoint (read after a run that ended and wrote it).</summary>
     private static List<string> Urns(LabProject project) =>
         [.. State(project)["resources"]!.AsArray().Select(r => r!["urn"]!.GetValue<string>())];
 
