@@ -97,7 +97,10 @@ public sealed class StackEngine
         }
     }
 
-    /// <summary>Deletes every recorded resource (or the targets and their dependents) in reverse dependency order.</summary>
+    /// <summary>
+    /// Deletes every recorded resource (or the targets and their dependents) in reverse dependency order. After a
+    /// failed delete it goes on with every delete that does not wait for the failed one.
+    /// </summary>
     public async Task<DeploymentResult> DestroyAsync(DeploymentOptions options, Func<Plan, bool>? confirm = null, CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
@@ -127,7 +130,10 @@ public sealed class StackEngine
             var operations = new ResourceOperations(_providers, recorder, _observer, _program.Computed);
             var failures = new List<ResourceFailure>();
             var notRun = new List<Urn>();
-            await RunAsync(DeleteGraph(deletes, operations, "destroy"), deletes, options, failures, notRun, cancellationToken);
+            // A teardown goes on past a failure with every delete that does not wait for it: an object that cannot be
+            // deleted (its host unreachable) is no reason to keep the ones elsewhere. What the failed one depends on
+            // stays, recorded, as it must while the failed one exists.
+            await RunAsync(DeleteGraph(deletes, operations, "destroy"), deletes, options with { ContinueOnError = true }, failures, notRun, cancellationToken);
             if (recorder.State.Resources.Count == 0 && recorder.State.Outputs.Count > 0)
             {
                 recorder.State.Outputs = [];

@@ -42,7 +42,8 @@ public sealed record SimulatedHostLayout(
 /// </summary>
 public sealed class SimulatedHost
 {
-    private const string ManagementLink = "mgmt0";
+    /// <summary>The host's end of its management link, inside its namespace.</summary>
+    public const string ManagementLink = "mgmt0";
     private const string ClusterLink = "fabric0";
     private static readonly TimeSpan SshdStartTimeout = TimeSpan.FromSeconds(20);
 
@@ -264,8 +265,8 @@ public sealed class SimulatedHost
         }
     }
 
-    /// <summary>The host's sshd from its pid file, if that process is alive and in the host's namespace.</summary>
-    private int? SshdPid()
+    /// <summary>The host's sshd (the listener) from its pid file, if that process is alive and in the host's namespace.</summary>
+    public int? SshdPid()
     {
         if (!File.Exists(SshdPidFile) || !int.TryParse(File.ReadAllText(SshdPidFile).Trim(), out var pid))
         {

@@ -224,6 +224,31 @@ public sealed class StackEngineTests
     }
 
     [Fact]
+    public async Task ADestroyThatFailsOnOneHostDeletesEverythingElseThatDoesNotWaitForTheFailureAndTheNextFinishes()
+    {
+        var stack = new TestStack { Hosts = 3 };
+        await stack.Engine().UpAsync(Defaults);
+        stack.FailWhen = (op, urn) => op == "delete" && urn.Name == "ovl-h1";
+
+        var result = await stack.Engine().DestroyAsync(Defaults with { Parallelism = 1 });
+
+        var failure = Assert.Single(result.Failures);
+        Assert.Equal("ovl-h1", failure.Urn.Name);
+        Assert.Contains("injected failure", failure.ToString());
+        // Everything of the other hosts, the shared network and the failed host's node (deleted before the failure)
+        // are gone; the failed overlay and what it stands on (image, pool) stay, recorded, for the next destroy.
+        Assert.Equal(["img-h1", "ovl-h1", "pool-h1"], stack.Cloud.Objects.Select(o => o.Urn[(o.Urn.LastIndexOf("::", StringComparison.Ordinal) + 2)..]).Order());
+        Assert.Equal(["h1", "img-h1", "ovl-h1", "pool-h1"], stack.Store.Load().Resources.Keys.Select(u => u.Name).Order());
+        Assert.Contains(result.NotRun, u => u.Name == "img-h1");
+        Assert.Equal(12, result.Counts.Deleted);
+
+        stack.FailWhen = null;
+        var retry = await stack.Engine().DestroyAsync(Defaults);
+        Assert.True(retry.Succeeded);
+        Assert.Empty(stack.Cloud.Objects);
+    }
+
+    [Fact]
     public async Task DestroyWithATargetRemovesItAndItsDependentsOnly()
     {
         var stack = new TestStack();

@@ -76,6 +76,9 @@ public sealed class LabProject : IDisposable
                 metrics: [latency, bandwidth]
             """;
 
+    /// <summary>The image cache the runs are given (<c>XDG_CACHE_HOME</c>): the image is under <c>virtcluster/images</c>.</summary>
+    public string ImageCache => EmptyImageCache.ForThisRun;
+
     /// <summary>Encrypts the stack's secrets (<c>config set --secret</c>); every run is given it.</summary>
     public const string Passphrase = "lab-project-passphrase";
 
@@ -132,7 +135,7 @@ public sealed class LabProject : IDisposable
         }
 
         start.Environment.Remove("VIRTCLUSTER_BACKEND");
-        start.Environment["XDG_CACHE_HOME"] = EmptyImageCache.ForThisRun;
+        start.Environment["XDG_CACHE_HOME"] = ImageCache;
         start.Environment["VIRTCLUSTER_CONFIG_PASSPHRASE"] = Passphrase;
         foreach (var (name, value) in environment)
         {
@@ -170,6 +173,23 @@ public sealed class RunningVerb(Process process)
     private readonly Task<string> _stderr = process.StandardError.ReadToEndAsync();
 
     public int Pid => process.Id;
+
+    /// <summary>Kills the verb and what it started, unless it has ended (or was waited for).</summary>
+    public void Kill()
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already waited for and disposed.
+        }
+    }
 
     /// <summary>Waits for the verb to end; kills it (and what it started) after <paramref name="timeout"/>.</summary>
     public (int Exit, string Out, string Err) Wait(TimeSpan timeout)

@@ -5,8 +5,8 @@ using VirtCluster.Libvirt;
 namespace VirtCluster.Resources.Libvirt;
 
 /// <summary>
-/// Wraps a libvirt-backed provider so that a lost or refused connection names the daemon it was talking to:
-/// libvirt itself only says "Cannot write data: Broken pipe". Every other error passes through unchanged.
+/// Wraps a libvirt-backed provider so that a lost or refused connection names the host and the daemon it was
+/// talking to: libvirt itself only says "Cannot write data: Broken pipe". Every other error passes through unchanged.
 /// </summary>
 public sealed class DaemonFailures(IResourceProvider inner) : IResourceProvider
 {
@@ -40,10 +40,16 @@ public sealed class DaemonFailures(IResourceProvider inner) : IResourceProvider
         {
             return await operation();
         }
-        catch (LibvirtConnectionException e) when (Inputs.OptionalString(request.Inputs, "uri") is { } uri)
+        catch (LibvirtUnreachableException e)
         {
             throw new InvalidOperationException(
-                $"lost the connection to libvirt at {uri}: {e.Message}; once its libvirtd runs again, run the same command again (a lab's libvirtd is restarted by the next run)",
+                $"{e.Message}; once the host is reachable again, run the same command again (what it could not change is kept in the state)", e);
+        }
+        catch (LibvirtConnectionException e) when (Inputs.OptionalString(request.Inputs, "uri") is { } uri)
+        {
+            var host = Inputs.OptionalString(request.Inputs, "host") is { } name ? name + ": " : "";
+            throw new InvalidOperationException(
+                $"{host}lost the connection to libvirt at {uri}: {e.Message}; once its libvirtd runs again, run the same command again (a lab's libvirtd is restarted by the next run)",
                 e);
         }
     }

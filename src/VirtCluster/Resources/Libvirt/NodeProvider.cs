@@ -91,6 +91,13 @@ public sealed class NodeProvider(LibvirtConnections connections, INodeReadiness?
 
     private async Task<ProviderResult<NodeOutputs>> ReadyResultAsync(ProviderRequest<NodeInputs, NodeOutputs> request, CancellationToken cancellationToken)
     {
+        if (readiness is not null && request.Inputs.Via is not null)
+        {
+            // Readiness is read over new SSH sessions to the node's host: a daemon of the tool's own host (a simulated
+            // host's sshd) that died since this run connected is brought back first.
+            await Task.Run(() => connections.EnsureRunning(request.Inputs.Uri), cancellationToken);
+        }
+
         var ready = readiness is null ? null : await readiness.WaitUntilReadyAsync(request.Inputs, request.Progress, cancellationToken);
         using var domain = Connection(request).LookupDomain(request.Inputs.Name);
         return Result(request.Inputs, domain, ready?.HostKey);
