@@ -101,7 +101,9 @@ public static class EngineCli
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The application's own refusals (a failed preflight, an unreachable host) are reported, not dumped.
+            // The application's own refusals (a failed preflight, an unreachable host) are reported, not dumped; the run's
+            // log keeps the whole exception, so that a failure the message does not explain can still be traced.
+            Serilog.Log.Debug(e, "{Message}", e.Message);
             await host.Error.WriteLineAsync("error: " + e.Message);
             return ExitCodes.OperationFailed;
         }

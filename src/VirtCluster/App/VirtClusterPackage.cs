@@ -66,10 +66,10 @@ public sealed class VirtClusterPackage : IProviderPackage, IDisposable
                     .GetAwaiter().GetResult());
             }
         }
-        else if (lab is not null)
+        else if (spec.Lab is not null && lab is not null)
         {
             // A lab's libvirtd killed during an earlier run comes back on its state, with its guests still running.
-            var environment = new LabEnvironment(spec.Lab!.Namespace, lab.StateDirectory);
+            var environment = new LabEnvironment(spec.Lab.Namespace, lab.StateDirectory);
             Connections.Supervise(environment.ConnectionUri, () => environment
                 .ResumeAsync(new SynchronousProgress(line => Log.Warning("{Line}", line)), CancellationToken.None)
                 .GetAwaiter().GetResult());

@@ -79,6 +79,16 @@ public sealed class LabProject : IDisposable
     /// <summary>The image cache the runs are given (<c>XDG_CACHE_HOME</c>): the image is under <c>virtcluster/images</c>.</summary>
     public string ImageCache => EmptyImageCache.ForThisRun;
 
+    /// <summary>The errors and warnings of the newest run's log (CLEF), to say why a run failed.</summary>
+    public string LastLogProblems()
+    {
+        var logs = new DirectoryInfo(Path.Combine(Directory, ".virtcluster", "logs"));
+        var newest = logs.Exists ? logs.GetFiles("*.clef").OrderBy(f => f.LastWriteTimeUtc).LastOrDefault() : null;
+        return newest is null
+            ? "(no log)"
+            : string.Join('\n', File.ReadLines(newest.FullName).Where(l => l.Contains("\"@l\":\"Error\"", StringComparison.Ordinal) || l.Contains("\"@l\":\"Warning\"", StringComparison.Ordinal) || l.Contains("\"@x\"", StringComparison.Ordinal)));
+    }
+
     /// <summary>Encrypts the stack's secrets (<c>config set --secret</c>); every run is given it.</summary>
     public const string Passphrase = "lab-project-passphrase";
 

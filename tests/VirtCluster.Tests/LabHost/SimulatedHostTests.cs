@@ -60,6 +60,16 @@ public sealed class SimulatedHostTests(LabStateFolder state) : IClassFixture<Lab
 
                 // Replies larger than one SSH packet arrive whole: the host's capabilities, as facts over SSH read them.
                 Assert.Contains("<topology>", libvirt.Capabilities(), StringComparison.Ordinal);
+
+                // The host's facts, read as a real host's are (over its SSH and its libvirt URI), and preflight over them.
+                var asReal = spec with { Ssh = spec.Ssh! with { KnownHostsFile = FleetLayout.KnownHostsFile(host.Layout) } };
+                var clusterSpec = SpecSamples.Agc() with { Hosts = [asReal], Io = IoMode.Virtio, Node = new NodeSizing(1, SpecSamples.GiB, 0, HugePages.None) };
+                using var connections = new VirtCluster.Resources.Libvirt.LibvirtConnections();
+                var facts = await new VirtCluster.Cluster.HostFactsSource(connections).ReadAsync(clusterSpec, asReal, CancellationToken.None);
+                Assert.Equal(Environment.ProcessorCount, facts.CpuCount);
+                Assert.Equal(VirtCluster.Hosts.Verdict.Pass, facts.Transport!.Verdict);
+                var report = VirtCluster.Hosts.Preflight.Run(clusterSpec, [facts]);
+                Assert.False(report.HasFailures, string.Join('\n', report.Checks.Select(c => $"{c.Check}: {c.Verdict}: {c.Found}")));
             }
 
             // Layer 2 across hosts: from host 1, host 2's sshd answers on its cluster address (as mpirun between hosts
