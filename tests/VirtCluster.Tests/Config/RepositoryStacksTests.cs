@@ -81,6 +81,10 @@ public sealed class RepositoryStacksTests
         Assert.Equal(1, spec.NodesPerHost);
         Assert.Equal(new NodeSizing(1, 512L * 1024 * 1024, 3L * 1024 * 1024 * 1024, HugePages.None), spec.Node);
         Assert.Equal(TimeSpan.FromMinutes(15), spec.Lab!.BootTimeout);
-        Assert.False(spec.Bench.Enabled);
+
+        // Parallel efficiency at the paper's node counts, in the VMs and on all sixteen hosts.
+        Assert.True(spec.Bench.Enabled);
+        Assert.EndsWith("suites/scaling.yaml", spec.Bench.SuitePath, StringComparison.Ordinal);
+        Assert.Equal(16, spec.Bench.BareMetalHosts.Count);
     }
 }

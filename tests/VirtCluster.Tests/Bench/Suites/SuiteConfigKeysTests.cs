@@ -17,7 +17,7 @@ public sealed class SuiteConfigKeysTests
     public static TheoryData<string> BuiltInSuites { get; } = [.. SuiteFiles];
 
     [Fact]
-    public void TheBuiltInSuitesAreFound() => Assert.Equal(["debian.yaml", "paper.yaml"], SuiteFiles);
+    public void TheBuiltInSuitesAreFound() => Assert.Equal(["debian.yaml", "paper.yaml", "scaling.yaml"], SuiteFiles);
 
     [Theory]
     [MemberData(nameof(BuiltInSuites))]
