@@ -15,6 +15,17 @@ internal static class SmallSuites
 {
     public static string DebianSuitePath { get; } = Path.Combine(TestPaths.RepoRoot, "suites", "debian.yaml");
 
+    /// <summary>
+    /// Ranks on this machine talk over loopback only: left to itself Open MPI's TCP layer uses every other interface,
+    /// including the links of labs and simulated hosts that other tests create and remove meanwhile. A connection on
+    /// an address removed under it stalls until TCP gives up (about 15 minutes), so a run hangs rather than fails.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> LoopbackOnly { get; } = new Dictionary<string, string>
+    {
+        ["OMPI_MCA_btl_tcp_if_include"] = "lo",
+        ["OMPI_MCA_oob_tcp_if_include"] = "lo",
+    };
+
     /// <summary>NetPIPE's command in the test suites: sizes up to 4 KiB, 100 repeats per size.</summary>
     public const string NetPipeCommand = "[\"{binary:netpipe}\", \"-u\", \"4096\", \"-n\", \"100\", \"-p\", \"0\"]";
 

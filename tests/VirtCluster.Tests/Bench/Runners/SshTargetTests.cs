@@ -68,5 +68,6 @@ public sealed class SshTargetTests(SshdFixture sshd) : IClassFixture<SshdFixture
         sshd.Runner,
         new EnvironmentFingerprint("vms", EnvironmentKind.Tcg, LibvirtVersion: "9.0.0", QemuVersion: "7.2.0", ImageDigest: "sha256:feed"),
         ["localhost"],
-        remoteRoot: _remoteRoot);
+        remoteRoot: _remoteRoot,
+        environment: SmallSuites.LoopbackOnly);
 }

@@ -20,22 +20,12 @@ public sealed class BenchmarkStageTests(SshdFixture sshd) : IClassFixture<SshdFi
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    /// <summary>
-    /// Ranks on this machine talk over loopback only: left to itself Open MPI's TCP layer uses every other interface,
-    /// including the links of labs and simulated hosts that other tests create and remove meanwhile.
-    /// </summary>
-    private static readonly Dictionary<string, string> LoopbackOnly = new()
-    {
-        ["OMPI_MCA_btl_tcp_if_include"] = "lo",
-        ["OMPI_MCA_oob_tcp_if_include"] = "lo",
-    };
-
     [Fact]
     public async Task ClusterAndBareMetalGiveLatencyBandwidthTheirRatiosAndTablesAsTypedOutputs()
     {
         var (suitePath, _) = SmallSuites.Write(_directory, SmallSuites.DebianYaml());
         var cluster = new SshTarget(sshd.Runner, new EnvironmentFingerprint("local", EnvironmentKind.Tcg), ["localhost"],
-            remoteRoot: Path.Combine(_directory, "remote"), environment: LoopbackOnly);
+            remoteRoot: Path.Combine(_directory, "remote"), environment: SmallSuites.LoopbackOnly);
         var progress = new List<string>();
         var request = new BenchmarkStageRequest(suitePath, Path.Combine(_directory, "results"), cluster, [new LocalTarget("bmm")]) { RunId = "stage-1" };
 
@@ -87,7 +77,7 @@ public sealed class BenchmarkStageTests(SshdFixture sshd) : IClassFixture<SshdFi
         var script = SmallSuites.WriteSuppliedScript(_directory);
         var nodeBin = Path.Combine(_directory, "node", "opt", "virtcluster", "bin");
         var cluster = new SshTarget(sshd.Runner, new EnvironmentFingerprint("local", EnvironmentKind.Tcg), ["localhost"],
-            remoteRoot: Path.Combine(_directory, "remote"), binDirectory: nodeBin, environment: LoopbackOnly);
+            remoteRoot: Path.Combine(_directory, "remote"), binDirectory: nodeBin, environment: SmallSuites.LoopbackOnly);
         var progress = new List<string>();
         var request = new BenchmarkStageRequest(suitePath, Path.Combine(_directory, "results"), cluster, [new LocalTarget("bmm")])
         {
