@@ -179,7 +179,11 @@ public sealed class StackEngine
     {
         var replace = ReplaceSet.Resolve(options.Replace, _program.Resources, state);
         var scope = TargetSet.Expand(Targets(options), _program.Resources, state);
-        return PlanRefusals.Check(new Planner(_providers).Create(_program.Stack, _program.Resources, state, scope, replace, _program.Computed), "up");
+        var plan = new Planner(_providers).Create(_program.Stack, _program.Resources, state, scope, replace, _program.Computed) with
+        {
+            Diagnostics = _program.Diagnostics,
+        };
+        return PlanRefusals.Check(plan, "up");
     }
 
     /// <summary>With targets, the resources to replace are targets too (else they would be out of scope); without, everything is.</summary>

@@ -13,6 +13,7 @@ public sealed class StackBuilder
     private readonly List<ResourceDeclaration> _resources = [];
     private readonly Dictionary<Urn, ResourceDeclaration> _byUrn = [];
     private readonly Dictionary<string, JsonNode?> _outputs = new(StringComparer.Ordinal);
+    private readonly List<Diagnostic> _diagnostics = [];
 
     public StackBuilder(string project, string stack, StackConfig config)
     {
@@ -34,6 +35,28 @@ public sealed class StackBuilder
 
     /// <summary>Stack outputs; values may hold <see cref="OutputRef"/> encodings resolved after apply.</summary>
     public IReadOnlyDictionary<string, JsonNode?> Outputs => _outputs;
+
+    /// <summary>What the program said about its resources while it ran, in the order it said it.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics
+    {
+        get
+        {
+            lock (_diagnostics)
+            {
+                return [.. _diagnostics];
+            }
+        }
+    }
+
+    /// <summary>Records a message of the program (program tasks may say things concurrently).</summary>
+    public void Diagnose(Diagnostic diagnostic)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        lock (_diagnostics)
+        {
+            _diagnostics.Add(diagnostic);
+        }
+    }
 
     /// <summary>Declares a resource served by the provider registered for <paramref name="type"/>.</summary>
     public ResourceRef Declare(string type, string name, JsonObject inputs, ResourceOptions? options = null) =>

@@ -1,3 +1,5 @@
+using VirtCluster.Engine.Model;
+
 namespace VirtCluster.Engine.Planning;
 
 /// <summary>
@@ -11,6 +13,9 @@ public sealed record Plan(string Stack, IReadOnlyList<PlanStep> Steps)
     /// resource and the fix; empty when it may. A refused plan is shown, and nothing is changed.
     /// </summary>
     public IReadOnlyList<string> Refusals { get; init; } = [];
+
+    /// <summary>What the program said about its resources while it ran (shown with the plan).</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
 
     public IReadOnlyDictionary<StepKind, int> Counts { get; } =
         Enum.GetValues<StepKind>().ToDictionary(k => k, k => Steps.Count(s => s.Kind == k));

@@ -44,6 +44,7 @@ public static class PlanRenderer
             }
         }
 
+        AppendDiagnostics(text, plan.Diagnostics);
         var c = plan.Totals;
         text.AppendLine()
             .AppendLine($"Resources: {c.Created} to create, {c.Updated} to update, {c.Replaced} to replace, {c.Deleted} to delete, {c.Unchanged} unchanged");
@@ -70,7 +71,34 @@ public static class PlanRenderer
         })]),
         ["counts"] = new JsonObject(plan.Counts.Select(p => KeyValuePair.Create(StepText.Name(p.Key), (JsonNode?)p.Value))),
         ["refusals"] = new JsonArray([.. plan.Refusals.Select(r => (JsonNode)r)]),
+        ["diagnostics"] = new JsonArray([.. plan.Diagnostics.Select(d => (JsonNode)new JsonObject
+        {
+            ["severity"] = Severity(d.Severity),
+            ["urn"] = d.Urn?.Value,
+            ["message"] = d.Message,
+        })]),
     };
+
+    /// <summary>As Pulumi shows them: grouped by resource in the order first said, each line with its severity.</summary>
+    private static void AppendDiagnostics(StringBuilder text, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        if (diagnostics.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine().AppendLine("Diagnostics:");
+        foreach (var group in diagnostics.GroupBy(d => d.Urn?.Value))
+        {
+            text.Append("  ").Append(group.Key ?? "stack").AppendLine(":");
+            foreach (var diagnostic in group)
+            {
+                text.Append("    ").Append(Severity(diagnostic.Severity)).Append(": ").AppendLine(diagnostic.Message);
+            }
+        }
+    }
+
+    private static string Severity(DiagnosticSeverity severity) => severity == DiagnosticSeverity.Warning ? "warning" : "info";
 
     /// <summary>
     /// What a reader must know beyond the step's kind: why a replacement was forced (<c>--replace</c>,

@@ -71,6 +71,10 @@ internal sealed class DeploymentContext
         }
     }
 
+    /// <summary>A message of the program about <paramref name="resource"/> (or the stack), shown with the plan.</summary>
+    public void Diagnose(DiagnosticSeverity severity, string message, Resource? resource) =>
+        _stack.Diagnose(new Diagnostic(severity, resource?.UrnValue, message));
+
     /// <summary>Remembers a task of the program; declarations are made only once every such task has finished.</summary>
     public void Track(Task task) => _tasks.Enqueue(task);
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
-using Serilog;
+using Log = Serilog.Log;
 using VirtCluster.Cluster;
 using VirtCluster.Config;
 using VirtCluster.Engine.Config;

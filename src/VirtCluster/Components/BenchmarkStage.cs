@@ -142,7 +142,25 @@ public sealed class BenchmarkStage : ComponentResource
             runArgs.Nodes.Add(new ClusterNodeArgs { Name = node.Plan.NodeName, Address = node.Address, HostKey = node.Resource.HostKey, Via = lab.Via(node.Plan.HostName) is { } via ? (Input<Lab.HostHop>)via : null });
         }
 
+        Log.Info(Order(members, args.BareMetal), this);
         return new BenchmarkRun(name + "-run", runArgs, new CustomResourceOptions { Parent = this, DependsOn = { members.Access! } });
+    }
+
+    /// <summary>
+    /// Where the suite runs, in order, as preview and up show it: the VMs first, then bare metal with the VMs still
+    /// running. That is sound because no VM holds the HCA of a bare-metal host: a stack with <c>io: passthrough</c>
+    /// whose <c>bench.bareMetal</c> names one of its own hosts is refused when it is read.
+    /// </summary>
+    internal static string Order(ClusterMembers members, IReadOnlyList<string> bareMetal)
+    {
+        var vms = $"in the VMs ({string.Join(", ", members.Nodes.Select(n => n.Plan.NodeName))})";
+        if (bareMetal.Count == 0)
+        {
+            return $"the suite runs {vms} only: bench.bareMetal is empty, so there is no bare-metal baseline to compare with";
+        }
+
+        var held = members.Nodes.Any(n => n.Plan.Hostdev is not null) ? "no VM holds the HCA of those hosts" : "with io: virtio no VM holds a host's HCA";
+        return $"the suite runs {vms} first, then on bare metal ({string.Join(", ", bareMetal)}) with the VMs still running: {held}";
     }
 
     /// <summary>

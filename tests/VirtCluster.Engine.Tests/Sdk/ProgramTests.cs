@@ -215,3 +215,63 @@ public sealed class ProgramOptionTests : IDisposable
         Assert.Empty(_harness.Cloud.Objects);
     }
 }
+
+/// <summary>What the program says with <see cref="Log"/> is shown with the plan, by resource.</summary>
+public sealed class ProgramLogTests : IDisposable
+{
+    private readonly SdkHarness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    [Fact]
+    public async Task PreviewAndUpShowTheProgramsMessagesUnderDiagnosticsByResource()
+    {
+        Task<IDictionary<string, object?>> Program()
+        {
+            var disk = new Disk("data", new DiskArgs { Host = "h1" });
+            Log.Info("data is formatted before web starts", disk);
+            Log.Warn("h1 has one disk only");
+            Log.Warn("data is not backed up", disk);
+            return Task.FromResult<IDictionary<string, object?>>(new Dictionary<string, object?>());
+        }
+
+        var preview = await _harness.RunAsync(Program, "preview");
+
+        Assert.True(preview.Code == 0, preview.Err);
+        var urn = "urn:virtcluster:dev::lab::test:Disk::data";
+        Assert.Contains(
+            $"\nDiagnostics:\n  {urn}:\n    info: data is formatted before web starts\n    warning: data is not backed up\n  stack:\n    warning: h1 has one disk only\n\nResources: 1 to create",
+            preview.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var json = JsonNode.Parse((await _harness.RunAsync(Program, "preview", "--json")).Out)!["diagnostics"]!.AsArray();
+        Assert.Equal(3, json.Count);
+        Assert.Equal(("warning", null, "h1 has one disk only"), (json[1]!["severity"]!.GetValue<string>(), json[1]!["urn"]?.GetValue<string>(), json[1]!["message"]!.GetValue<string>()));
+        Assert.Equal(urn, json[0]!["urn"]!.GetValue<string>());
+
+        var up = await _harness.RunAsync(Program, "up", "--yes");
+        Assert.True(up.Code == 0, up.Err);
+        Assert.Contains("info: data is formatted before web starts", up.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AProgramThatSaysNothingHasNoDiagnosticsSection()
+    {
+        var preview = await _harness.RunAsync(
+            () =>
+            {
+                _ = new Disk("data", new DiskArgs { Host = "h1" });
+                return Task.FromResult<IDictionary<string, object?>>(new Dictionary<string, object?>());
+            },
+            "preview");
+
+        Assert.True(preview.Code == 0, preview.Err);
+        Assert.Contains("Resources: 1 to create", preview.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("Diagnostics", preview.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LogOutsideARunSaysSo()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Log.Info("nobody hears this"));
+        Assert.Equal("Log.Info is called outside Deployment.RunAsync", error.Message);
+    }
+}
