@@ -8,7 +8,8 @@ namespace VirtCluster.Bench.Mpi;
 /// that no argument is ever re-split or interpreted; the remote runner quotes each one.
 /// Placements map to: intra-socket <c>--map-by core --bind-to core</c> (or <c>--cpu-list</c> with
 /// <c>--bind-to cpu-list:ordered</c> when the socket's CPUs are known); inter-socket
-/// <c>--map-by socket --bind-to core</c>; inter-node <c>--map-by ppr:1:node --bind-to core</c>. Whole
+/// <c>--map-by socket --bind-to core</c>; inter-node <c>--map-by ppr:1:node --bind-to core</c>, or a
+/// <c>--rankfile</c> that gives each rank its node and core (see <see cref="Runners.NodeLayout.Rankfile"/>). Whole
 /// applications with several threads per rank are not bound, because Open MPI's default binding for
 /// two ranks (one core each) would squeeze every OpenMP thread of a rank onto one core.
 /// </summary>
@@ -28,6 +29,11 @@ public static class MpiCommandBuilder
         if (launch.CpuList is not null && launch.Placement != Placement.IntraSocket)
         {
             throw new ArgumentException("a CPU list only applies to the intra-socket placement", nameof(launch));
+        }
+
+        if (launch.Rankfile is not null && (launch.Hostfile is null || launch.Threads != 1 || launch.Placement is not (Placement.InterNode or Placement.None)))
+        {
+            throw new ArgumentException("a rankfile applies to single-threaded inter-node runs, or runs without a placement, over a hostfile", nameof(launch));
         }
 
         var args = new List<string> { launch.Mpirun };
@@ -60,6 +66,7 @@ public static class MpiCommandBuilder
 
     private static IEnumerable<string> Mapping(MpiLaunch launch) => launch.Placement switch
     {
+        _ when launch.Rankfile is { } rankfile => ["--rankfile", rankfile],
         Placement.IntraSocket when launch.CpuList is { } cpus => ["--cpu-list", cpus, "--bind-to", "cpu-list:ordered"],
         Placement.IntraSocket => ["--map-by", "core", "--bind-to", "core"],
         Placement.InterSocket => ["--map-by", "socket", "--bind-to", "core"],

@@ -20,6 +20,8 @@ internal sealed class SingleRun(RunContext run, string runId, string mpirun, IRe
     public const string CommandFile = "command.txt";
     public const string HostfileName = "hostfile";
 
+    public const string RankfileName = "rankfile";
+
     /// <summary>How long mpirun itself ran, once it has; what the harness adds is the rest of the run's time.</summary>
     public TimeSpan? MpirunElapsed { get; private set; }
 
@@ -61,8 +63,13 @@ internal sealed class SingleRun(RunContext run, string runId, string mpirun, IRe
 
     private async Task<RunRecord> RunInAsync(string workingDirectory, CancellationToken cancellationToken)
     {
-        var layout = NodeLayout.For(run.Point.Placement, run.Point.Processes, Target.Nodes);
+        var layout = NodeLayout.For(run.Point.Placement, run.Point.Processes, run.Point.Threads, run.Facts.Cpus, Target.Nodes);
         await PutAsync(workingDirectory, HostfileName, layout.Hostfile, cancellationToken).ConfigureAwait(false);
+        if (layout.Rankfile is { } rankfile)
+        {
+            await PutAsync(workingDirectory, RankfileName, rankfile, cancellationToken).ConfigureAwait(false);
+        }
+
         if (Benchmark.Hpcc is { } sizes)
         {
             var grid = sizes.P is int p && sizes.Q is int q ? (p, q) : HpccInput.SquarestGrid(run.Point.Processes);
@@ -75,6 +82,7 @@ internal sealed class SingleRun(RunContext run, string runId, string mpirun, IRe
             run.Point.Threads,
             layout.Placement,
             Hostfile: workingDirectory + "/" + HostfileName,
+            Rankfile: layout.Rankfile is null ? null : workingDirectory + "/" + RankfileName,
             Btl: Target.Btl,
             AsRoot: run.Facts.IsRoot,
             Environment: Benchmark.Environment,

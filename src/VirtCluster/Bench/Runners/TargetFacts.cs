@@ -10,7 +10,8 @@ namespace VirtCluster.Bench.Runners;
 /// <param name="Environment">The caller's declared fingerprint completed with kernel, MPI version and HCA firmware.</param>
 /// <param name="IsRoot">Whether mpirun needs <c>--allow-run-as-root</c>.</param>
 /// <param name="Unusable">Why no run can start on the target (no answer, no mpirun); null when it can run.</param>
-internal sealed record TargetFacts(EnvironmentFingerprint Environment, bool IsRoot, string? Unusable)
+/// <param name="Cpus">Logical CPUs of the launching node (<c>nproc</c>), taken for every node of the target.</param>
+internal sealed record TargetFacts(EnvironmentFingerprint Environment, bool IsRoot, string? Unusable, int Cpus = 1)
 {
     /// <summary>Reads the first HCA's firmware; the glob matches nothing (and prints nothing) without an HCA.</summary>
     private const string HcaFirmwareScript = "cat /sys/class/infiniband/*/fw_ver 2>/dev/null || true";
@@ -35,6 +36,7 @@ internal sealed record TargetFacts(EnvironmentFingerprint Environment, bool IsRo
 
         var user = (await Run("id", "-u").ConfigureAwait(false)).EnsureSuccess("find out the user id");
         var kernel = (await Run("uname", "-r").ConfigureAwait(false)).EnsureSuccess("read the kernel release");
+        var nproc = (await Run("nproc").ConfigureAwait(false)).EnsureSuccess("count the CPUs");
         var firmware = await Run("sh", "-c", HcaFirmwareScript).ConfigureAwait(false);
         var mpi = await Run(mpirun, "--version").ConfigureAwait(false);
         var mpiProblem = mpi.Succeeded
@@ -46,7 +48,10 @@ internal sealed record TargetFacts(EnvironmentFingerprint Environment, bool IsRo
             MpiVersion = mpi.Succeeded ? FirstLine(mpi.Stdout) : target.Declared.MpiVersion,
             HcaFirmware = FirstLine(firmware.Stdout) ?? target.Declared.HcaFirmware,
         };
-        return new TargetFacts(environment, user.Stdout.Trim() == "0", mpiProblem);
+        var cpus = int.TryParse(nproc.Stdout.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new InvalidOperationException($"nproc on {target.Nodes[0]} printed '{nproc.Stdout.Trim()}', not a CPU count");
+        return new TargetFacts(environment, user.Stdout.Trim() == "0", mpiProblem, cpus);
     }
 
     /// <summary>How a command ended, in words, with the last line of what it said on stderr.</summary>

@@ -19,6 +19,19 @@ public sealed class MpiCommandBuilderTests
     }
 
     [Fact]
+    public void ARankfileTakesThePlaceOfTheInterNodeMapping() =>
+        Assert.Equal(
+            ["mpirun", "-np", "2", "--hostfile", "/tmp/hosts", "--rankfile", "/tmp/ranks", "-x", "OMP_NUM_THREADS=1", .. Program],
+            MpiCommandBuilder.Build(new MpiLaunch(Program, 2, 1, Placement.InterNode, "/tmp/hosts", Rankfile: "/tmp/ranks")));
+
+    [Theory]
+    [InlineData(Placement.IntraSocket, 1, "/tmp/hosts")]
+    [InlineData(Placement.InterNode, 2, "/tmp/hosts")]
+    [InlineData(Placement.InterNode, 1, null)]
+    public void ARankfileForAnotherPlacementWithThreadsOrWithoutAHostfileIsRefused(Placement placement, int threads, string? hostfile) =>
+        Assert.Throws<ArgumentException>(() => MpiCommandBuilder.Build(new MpiLaunch(Program, 2, threads, placement, hostfile, Rankfile: "/tmp/ranks")));
+
+    [Fact]
     public void IntraSocketPairBindsToNeighbouringCores() =>
         Assert.Equal(
             ["mpirun", "-np", "2", "--map-by", "core", "--bind-to", "core", "-x", "OMP_NUM_THREADS=1", .. Program],

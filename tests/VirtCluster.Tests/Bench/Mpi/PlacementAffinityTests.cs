@@ -40,6 +40,29 @@ public sealed class PlacementAffinityTests : IDisposable
         Assert.Equal(["0-1", "0-1"], allowed);
     }
 
+    [Fact]
+    public void ARankfileBindsEachRankToTheCoreItNames()
+    {
+        var rankfile = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(rankfile, "rank 0=localhost slot=1\nrank 1=localhost slot=0\n");
+
+            var argv = MpiCommandBuilder.Build(new MpiLaunch(
+                ["sh", "-c", "echo \"$OMPI_COMM_WORLD_RANK $(grep Cpus_allowed_list /proc/self/status)\""], 2, 1, Placement.InterNode, _hostfile,
+                Rankfile: rankfile, AsRoot: Environment.IsPrivilegedProcess));
+            var (exitCode, output) = ProgramRun.Run(argv[0], [.. argv.Skip(1)]);
+
+            Assert.True(exitCode == 0, $"{string.Join(' ', argv)} failed ({exitCode}): {output}");
+            var lines = output.Split('\n').Where(l => l.Contains("Cpus_allowed_list", StringComparison.Ordinal)).Select(l => string.Join(' ', l.Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)));
+            Assert.Equal(["0 Cpus_allowed_list: 1", "1 Cpus_allowed_list: 0"], lines.Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            File.Delete(rankfile);
+        }
+    }
+
     public void Dispose() => File.Delete(_hostfile);
 
     /// <summary>Each rank's allowed CPU list, as the kernel prints it (<c>0</c>, <c>0-1</c>).</summary>

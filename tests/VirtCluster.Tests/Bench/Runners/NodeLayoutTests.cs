@@ -50,4 +50,37 @@ public sealed class NodeLayoutTests
         Assert.Equal(hostfile, layout.Hostfile);
         Assert.Equal(nodes, layout.Nodes);
     }
+
+    [Fact]
+    public void AnInterNodePairGetsARankfileThatGivesEachRankItsOwnCore()
+    {
+        var layout = NodeLayout.For(Placement.InterNode, 2, threads: 1, cpus: 2, TwoVms);
+
+        Assert.Equal("node1 slots=1\nnode2 slots=1\n", layout.Hostfile);
+        Assert.Equal("rank 0=node1 slot=0\nrank 1=node2 slot=1\n", layout.Rankfile);
+    }
+
+    [Theory]
+    [InlineData(4, 2, "rank 0=node1 slot=0\nrank 1=node1 slot=1\nrank 2=node2 slot=0\nrank 3=node2 slot=1\n")]
+    [InlineData(3, 2, "rank 0=node1 slot=0\nrank 1=node1 slot=1\nrank 2=node2 slot=0\n")]
+    [InlineData(2, 1, "rank 0=node1 slot=0\nrank 1=node2 slot=0\n")]
+    public void ASingleThreadedRunWithoutPlacementOverTwoNodesFollowsItsHostfileOneCoreEach(int processes, int cpus, string rankfile)
+    {
+        var layout = NodeLayout.For(Placement.None, processes, threads: 1, cpus, TwoVms);
+
+        Assert.Equal(rankfile, layout.Rankfile);
+    }
+
+    [Theory]
+    [InlineData(Placement.IntraSocket, 2, 1, 2)]
+    [InlineData(Placement.InterSocket, 2, 1, 2)]
+    [InlineData(Placement.None, 4, 2, 2)]
+    [InlineData(Placement.None, 1, 1, 2)]
+    [InlineData(Placement.InterNode, 2, 1, 1)]
+    public void RunsOnOneNodeOrWithThreadsKeepThePlacementsOwnBinding(Placement placement, int processes, int threads, int nodes)
+    {
+        var layout = NodeLayout.For(placement, processes, threads, cpus: 2, TwoVms.Take(nodes).ToList());
+
+        Assert.Null(layout.Rankfile);
+    }
 }
