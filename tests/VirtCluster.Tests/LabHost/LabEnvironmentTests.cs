@@ -261,8 +261,15 @@ public sealed class LabEnvironmentTests(LabStateFolder state) : IClassFixture<La
         Assert.True(await condition(), "the condition never became true");
     }
 
+    /// <summary>
+    /// The lab's dnsmasq processes that serve a network. A daemon just started also runs <c>dnsmasq --version</c> for a
+    /// moment, to learn what it supports; that one serves nothing and is not counted.
+    /// </summary>
     private static async Task<List<int>> DnsmasqPidsAsync(LabEnvironment lab) =>
-        [.. (await lab.FindLeftoversAsync(CancellationToken.None)).Processes.Where(p => p.Command == "dnsmasq").Select(p => p.Pid).Order()];
+        [.. (await lab.FindLeftoversAsync(CancellationToken.None)).Processes
+            .Where(p => p.Command == "dnsmasq" && LabProcesses.DnsmasqNetwork(p.Pid) is not null)
+            .Select(p => p.Pid)
+            .Order()];
 
     private static (int ExitCode, string Output) AsNobody(params string[] command) =>
         ProgramRun.Run("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "--", .. command]);
