@@ -125,7 +125,7 @@ public sealed class ProgramStartScannerTests
         Assert.All((ExternalProgram[][])[ExternalPrograms.OnThisMachine, ExternalPrograms.OptionalOnThisMachine, ExternalPrograms.OnNodes],
             list => Assert.Equal(list.Select(p => p.Name).Distinct(), list.Select(p => p.Name)));
         Assert.Empty(ExternalPrograms.OptionalOnThisMachine.Select(p => p.Name).Intersect(ExternalPrograms.OnThisMachine.Select(p => p.Name)));
-        Assert.Equal(62, ExternalPrograms.OnThisMachine.Length);
-        Assert.Equal(24, ExternalPrograms.OnNodes.Length);
+        Assert.Equal(63, ExternalPrograms.OnThisMachine.Length);
+        Assert.Equal(25, ExternalPrograms.OnNodes.Length);
     }
 }
