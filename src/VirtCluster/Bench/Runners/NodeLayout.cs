@@ -25,7 +25,7 @@ public sealed record NodeLayout(Placement Placement, string Hostfile, int Nodes,
 
     /// <summary>
     /// <see cref="For(Placement, int, IReadOnlyList{string})"/>, with a rankfile when the run is single-threaded, spreads
-    /// its ranks over more than one node, and is inter-node or without a placement.
+    /// its ranks over more than one node, is inter-node or without a placement, and the nodes have more than one CPU.
     /// </summary>
     /// <param name="requested">The suite's placement.</param>
     /// <param name="processes">MPI ranks.</param>
@@ -36,7 +36,8 @@ public sealed record NodeLayout(Placement Placement, string Hostfile, int Nodes,
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(cpus, 1);
         var layout = For(requested, processes, nodes);
-        if (layout.Nodes < 2 || threads != 1 || layout.Placement is not (Placement.InterNode or Placement.None))
+        // With one CPU per node every rank is on CPU 0 either way: the placement's own options say the same.
+        if (cpus < 2 || layout.Nodes < 2 || threads != 1 || layout.Placement is not (Placement.InterNode or Placement.None))
         {
             return layout;
         }

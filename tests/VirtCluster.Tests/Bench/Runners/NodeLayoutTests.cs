@@ -63,7 +63,6 @@ public sealed class NodeLayoutTests
     [Theory]
     [InlineData(4, 2, "rank 0=node1 slot=0\nrank 1=node1 slot=1\nrank 2=node2 slot=0\nrank 3=node2 slot=1\n")]
     [InlineData(3, 2, "rank 0=node1 slot=0\nrank 1=node1 slot=1\nrank 2=node2 slot=0\n")]
-    [InlineData(2, 1, "rank 0=node1 slot=0\nrank 1=node2 slot=0\n")]
     public void ASingleThreadedRunWithoutPlacementOverTwoNodesFollowsItsHostfileOneCoreEach(int processes, int cpus, string rankfile)
     {
         var layout = NodeLayout.For(Placement.None, processes, threads: 1, cpus, TwoVms);
@@ -80,6 +79,16 @@ public sealed class NodeLayoutTests
     public void RunsOnOneNodeOrWithThreadsKeepThePlacementsOwnBinding(Placement placement, int processes, int threads, int nodes)
     {
         var layout = NodeLayout.For(placement, processes, threads, cpus: 2, TwoVms.Take(nodes).ToList());
+
+        Assert.Null(layout.Rankfile);
+    }
+
+    [Theory]
+    [InlineData(Placement.InterNode)]
+    [InlineData(Placement.None)]
+    public void NodesWithOneCpuNeedNoRankfileAsEveryRankIsOnCpuZeroEitherWay(Placement placement)
+    {
+        var layout = NodeLayout.For(placement, 2, threads: 1, cpus: 1, TwoVms);
 
         Assert.Null(layout.Rankfile);
     }
